@@ -1,0 +1,49 @@
+package dev.taskmesh.command.project;
+
+import dev.taskmesh.api.project.ProjectCreatedEvent;
+import dev.taskmesh.api.project.ProjectId;
+import dev.taskmesh.api.workspace.WorkspaceId;
+import java.util.Optional;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The command side's own lookup of projects. Its processing group is subscribing (see CommandSideProcessing), so a
+ * row commits with the event that creates it and a task can be created in a project the moment it exists.
+ */
+@Component
+@ProcessingGroup(JdbcProjectRegistry.PROCESSING_GROUP)
+class JdbcProjectRegistry implements ProjectRegistry {
+
+    static final String PROCESSING_GROUP = "project-registry";
+
+    private final JdbcClient jdbc;
+
+    JdbcProjectRegistry(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ProjectCreatedEvent event) {
+        jdbc.sql("""
+                        INSERT INTO project_registry (project_id, workspace_id, archived) VALUES (:projectId, :workspaceId, false)
+                        ON CONFLICT (project_id) DO NOTHING
+                        """)
+                .param("projectId", event.projectId().value())
+                .param("workspaceId", event.workspaceId().value())
+                .update();
+    }
+
+    @Override
+    public Optional<RegisteredProject> find(WorkspaceId workspaceId, ProjectId projectId) {
+        return jdbc.sql("""
+                        SELECT archived FROM project_registry WHERE workspace_id = :workspaceId AND project_id = :projectId
+                        """)
+                .param("workspaceId", workspaceId.value())
+                .param("projectId", projectId.value())
+                .query((rs, row) -> new RegisteredProject(projectId, workspaceId, rs.getBoolean("archived")))
+                .optional();
+    }
+}

@@ -1,0 +1,2 @@
+/** The task aggregate: every rule about a task is decided here. */
+package dev.taskmesh.command.task;

@@ -1,0 +1,77 @@
+package dev.taskmesh.command.workspace;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
+
+import dev.taskmesh.api.account.UserId;
+import dev.taskmesh.api.wire.CommandRejectedException;
+import dev.taskmesh.api.workspace.AddMemberCommand;
+import dev.taskmesh.api.workspace.CreateWorkspaceCommand;
+import dev.taskmesh.api.workspace.MemberAddedEvent;
+import dev.taskmesh.api.workspace.Permission;
+import dev.taskmesh.api.workspace.WorkspaceCreatedEvent;
+import dev.taskmesh.api.workspace.WorkspaceId;
+import dev.taskmesh.api.workspace.WorkspaceRole;
+import dev.taskmesh.command.account.AccountDirectory;
+import java.util.HashMap;
+import java.util.Map;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.axonframework.spring.stereotype.Aggregate;
+
+/** A workspace and who is in it, with which role: the state every membership rule is decided on. */
+@Aggregate
+class Workspace {
+
+    @AggregateIdentifier
+    private WorkspaceId workspaceId;
+
+    private final Map<UserId, WorkspaceRole> members = new HashMap<>();
+
+    Workspace() {
+        // for Axon
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    long handle(CreateWorkspaceCommand command) {
+        apply(new WorkspaceCreatedEvent(command.workspaceId(), command.name(), command.ownerId()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(AddMemberCommand command, AccountDirectory accounts) {
+        WorkspaceRole requester = members.get(command.requestedBy());
+        if (requester == null) {
+            throw CommandRejectedException.notFound("No such workspace.");
+        }
+        if (!requester.allows(Permission.MANAGE)) {
+            throw CommandRejectedException.forbidden("Only owners and admins add members.");
+        }
+        if (command.role() == WorkspaceRole.OWNER && requester != WorkspaceRole.OWNER) {
+            throw CommandRejectedException.forbidden("Only owners make other owners.");
+        }
+        if (!accounts.exists(command.userId())) {
+            throw CommandRejectedException.invalid("userId", "No registered user has this id.");
+        }
+        if (members.containsKey(command.userId())) {
+            throw CommandRejectedException.conflict("That user is already a member of this workspace.");
+        }
+        apply(new MemberAddedEvent(command.workspaceId(), command.userId(), command.role(), command.requestedBy()));
+        return getVersion();
+    }
+
+    @EventSourcingHandler
+    void on(WorkspaceCreatedEvent event) {
+        workspaceId = event.workspaceId();
+        members.put(event.ownerId(), WorkspaceRole.OWNER);
+    }
+
+    @EventSourcingHandler
+    void on(MemberAddedEvent event) {
+        members.put(event.userId(), event.role());
+    }
+}

@@ -1,0 +1,2 @@
+/** The workspace aggregate: creation and membership rules. */
+package dev.taskmesh.command.workspace;

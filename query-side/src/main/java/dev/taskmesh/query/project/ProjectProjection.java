@@ -1,0 +1,99 @@
+package dev.taskmesh.query.project;
+
+import dev.taskmesh.api.account.UserId;
+import dev.taskmesh.api.project.FindProjectQuery;
+import dev.taskmesh.api.project.FindProjectsQuery;
+import dev.taskmesh.api.project.ProjectCreatedEvent;
+import dev.taskmesh.api.project.ProjectId;
+import dev.taskmesh.api.project.ProjectList;
+import dev.taskmesh.api.project.ProjectView;
+import dev.taskmesh.api.workspace.WorkspaceId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The project list of each workspace. Rows are keyed by project id, so replaying an event changes nothing. */
+@Component
+@ProcessingGroup(ProjectProjection.PROCESSING_GROUP)
+class ProjectProjection {
+
+    static final String PROCESSING_GROUP = "project-views";
+
+    private final JdbcClient jdbc;
+
+    ProjectProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(ProjectCreatedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        jdbc.sql("""
+                        INSERT INTO project_view (project_id, workspace_id, name, description, archived, created_by,
+                                                  created_at, version)
+                        VALUES (:projectId, :workspaceId, :name, :description, false, :createdBy, :createdAt, :version)
+                        ON CONFLICT (project_id) DO NOTHING
+                        """)
+                .param("projectId", event.projectId().value())
+                .param("workspaceId", event.workspaceId().value())
+                .param("name", event.name())
+                .param("description", event.description())
+                .param("createdBy", event.createdBy().value())
+                .param("createdAt", java.sql.Timestamp.from(at))
+                .param("version", version)
+                .update();
+    }
+
+    @QueryHandler
+    ProjectList handle(FindProjectsQuery query) {
+        // one row more than asked tells whether another page exists without a count
+        List<Row> rows = jdbc.sql("""
+                        SELECT * FROM project_view WHERE workspace_id = :workspaceId AND seq > :after
+                        ORDER BY seq LIMIT :limit
+                        """)
+                .param("workspaceId", query.workspaceId().value())
+                .param("after", query.after())
+                .param("limit", query.limit() + 1)
+                .query(ProjectProjection::row)
+                .list();
+        boolean more = rows.size() > query.limit();
+        List<Row> page = more ? rows.subList(0, query.limit()) : rows;
+        Long nextAfter = more ? page.get(page.size() - 1).seq() : null;
+        return new ProjectList(page.stream().map(Row::view).toList(), nextAfter);
+    }
+
+    @QueryHandler
+    Optional<ProjectView> handle(FindProjectQuery query) {
+        return jdbc.sql("SELECT * FROM project_view WHERE workspace_id = :workspaceId AND project_id = :projectId")
+                .param("workspaceId", query.workspaceId().value())
+                .param("projectId", query.projectId().value())
+                .query(ProjectProjection::row)
+                .optional()
+                .map(Row::view);
+    }
+
+    private record Row(long seq, ProjectView view) {}
+
+    private static Row row(ResultSet rs, int rowNum) throws SQLException {
+        return new Row(
+                rs.getLong("seq"),
+                new ProjectView(
+                        new ProjectId(rs.getObject("project_id", UUID.class)),
+                        new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
+                        rs.getString("name"),
+                        rs.getString("description"),
+                        rs.getBoolean("archived"),
+                        new UserId(rs.getObject("created_by", UUID.class)),
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getLong("version")));
+    }
+}

@@ -1,0 +1,120 @@
+package dev.taskmesh.server.auth;
+
+import dev.taskmesh.api.account.LoginRequest;
+import dev.taskmesh.api.account.RefreshRequest;
+import dev.taskmesh.api.account.RegisterRequest;
+import dev.taskmesh.api.account.TokenPair;
+import dev.taskmesh.api.account.UserId;
+import dev.taskmesh.api.account.UserProfile;
+import dev.taskmesh.api.wire.CommandAccepted;
+import dev.taskmesh.command.account.AccountRegistration;
+import dev.taskmesh.server.web.ProblemException;
+import dev.taskmesh.server.web.ProblemType;
+import dev.taskmesh.server.web.Validation;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Registration, login, token refresh and logout. */
+@RestController
+@RequestMapping("/api")
+class AuthController {
+
+    private static final Pattern HANDLE = Pattern.compile("[A-Za-z0-9_]{3,30}");
+    // deliberately loose: the only real check of an address is a mail that arrives
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    /** BCrypt reads 72 bytes at most; a longer password would be silently truncated. */
+    private static final int MAX_PASSWORD_BYTES = 72;
+
+    private final AccountRegistration registration;
+    private final Credentials credentials;
+    private final AccessTokens accessTokens;
+    private final RefreshTokens refreshTokens;
+
+    AuthController(
+            AccountRegistration registration,
+            Credentials credentials,
+            AccessTokens accessTokens,
+            RefreshTokens refreshTokens) {
+        this.registration = registration;
+        this.credentials = credentials;
+        this.accessTokens = accessTokens;
+        this.refreshTokens = refreshTokens;
+    }
+
+    @PostMapping("/auth/register")
+    ResponseEntity<CommandAccepted> register(@RequestBody RegisterRequest request) {
+        Validation.of()
+                .matches("/email", request.email(), EMAIL, "must be an email address")
+                .check(request.email() == null || request.email().length() <= 320, "/email", "is too long")
+                .matches("/handle", request.handle(), HANDLE, "must be 3 to 30 letters, digits or underscores")
+                .text("/displayName", request.displayName(), 1, 100)
+                .check(
+                        request.password() != null && request.password().length() >= 8,
+                        "/password",
+                        "must be at least 8 characters")
+                .check(
+                        request.password() == null
+                                || request.password().getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES,
+                        "/password",
+                        "must be at most 72 bytes in UTF-8")
+                .orThrow();
+        CommandAccepted accepted = registration.register(
+                request.email(), request.handle(), request.displayName().strip(), credentials.hash(request.password()));
+        // no Location: an account is read back through /api/users/me once logged in
+        return ResponseEntity.status(HttpStatus.CREATED).body(accepted);
+    }
+
+    @PostMapping("/auth/login")
+    TokenPair login(@RequestBody LoginRequest request) {
+        Validation.of()
+                .check(request.email() != null, "/email", "is required")
+                .check(request.password() != null, "/password", "is required")
+                .orThrow();
+        Credentials.Account account = credentials
+                .check(request.email(), request.password())
+                .orElseThrow(() ->
+                        new ProblemException(ProblemType.INVALID_CREDENTIALS, "Unknown email or wrong password."));
+        return tokens(account.userId(), account.handle(), refreshTokens.issue(account.userId()));
+    }
+
+    @PostMapping("/auth/refresh")
+    TokenPair refresh(@RequestBody RefreshRequest request) {
+        Validation.of()
+                .check(request.refreshToken() != null, "/refreshToken", "is required")
+                .orThrow();
+        RefreshTokens.Rotation rotation = refreshTokens
+                .rotate(request.refreshToken())
+                .orElseThrow(() -> new ProblemException(
+                        ProblemType.UNAUTHENTICATED, "The refresh token is unknown, expired or already used."));
+        String handle = credentials.handleOf(rotation.userId()).orElseThrow();
+        return tokens(rotation.userId(), handle, rotation.refreshToken());
+    }
+
+    /** Ends the login of the given refresh token. Access tokens already issued live out their short lifetime. */
+    @PostMapping("/auth/logout")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void logout(@RequestBody RefreshRequest request) {
+        Validation.of()
+                .check(request.refreshToken() != null, "/refreshToken", "is required")
+                .orThrow();
+        refreshTokens.revoke(request.refreshToken());
+    }
+
+    @GetMapping("/users/me")
+    UserProfile me(CurrentUser user) {
+        return credentials.profileOf(user.id()).orElseThrow(() -> ProblemException.notFound("No such user."));
+    }
+
+    private TokenPair tokens(UserId userId, String handle, String refreshToken) {
+        AccessTokens.IssuedToken access = accessTokens.issue(userId, handle);
+        return new TokenPair(access.token(), refreshToken, access.expiresAt());
+    }
+}

@@ -1,0 +1,122 @@
+package dev.taskmesh.server.auth;
+
+import dev.taskmesh.api.account.UserId;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Opaque, single-use refresh tokens kept as SHA-256 hashes in PostgreSQL. Each refresh revokes the token it spends
+ * and issues the next of the same family; presenting a spent token again means it leaked, so the whole family (that
+ * login) is revoked.
+ */
+@Component
+class RefreshTokens {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final AuthProperties properties;
+
+    RefreshTokens(JdbcClient jdbc, Clock clock, AuthProperties properties) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.properties = properties;
+    }
+
+    /** Starts a new family: one per login. */
+    String issue(UserId userId) {
+        return issue(userId, UUID.randomUUID());
+    }
+
+    /** Spends a token and returns its owner with the next token, or empty if it is unknown, expired or spent. */
+    @Transactional
+    Optional<Rotation> rotate(String token) {
+        Optional<Stored> stored = find(token);
+        if (stored.isEmpty()) {
+            return Optional.empty();
+        }
+        Stored current = stored.get();
+        if (current.revoked()) {
+            revokeFamily(current.familyId());
+            return Optional.empty();
+        }
+        if (!current.expiresAt().isAfter(clock.instant())) {
+            return Optional.empty();
+        }
+        int spent = jdbc.sql(
+                        "UPDATE refresh_token SET revoked_at = :now WHERE token_hash = :hash AND revoked_at IS NULL")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("hash", hash(token))
+                .update();
+        if (spent == 0) {
+            // a concurrent refresh spent it first: treat like reuse
+            revokeFamily(current.familyId());
+            return Optional.empty();
+        }
+        return Optional.of(new Rotation(current.userId(), issue(current.userId(), current.familyId())));
+    }
+
+    /** Ends the login the token belongs to; unknown tokens are ignored so logout never fails. */
+    void revoke(String token) {
+        find(token).ifPresent(stored -> revokeFamily(stored.familyId()));
+    }
+
+    record Rotation(UserId userId, String refreshToken) {}
+
+    private record Stored(UserId userId, UUID familyId, Instant expiresAt, boolean revoked) {}
+
+    private String issue(UserId userId, UUID familyId) {
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        Instant now = clock.instant();
+        jdbc.sql("""
+                        INSERT INTO refresh_token (token_hash, user_id, family_id, issued_at, expires_at)
+                        VALUES (:hash, :userId, :familyId, :issuedAt, :expiresAt)
+                        """)
+                .param("hash", hash(token))
+                .param("userId", userId.value())
+                .param("familyId", familyId)
+                .param("issuedAt", Timestamp.from(now))
+                .param("expiresAt", Timestamp.from(now.plus(properties.refreshTokenTtl())))
+                .update();
+        return token;
+    }
+
+    private Optional<Stored> find(String token) {
+        return jdbc.sql("SELECT user_id, family_id, expires_at, revoked_at FROM refresh_token WHERE token_hash = :hash")
+                .param("hash", hash(token))
+                .query((rs, row) -> new Stored(
+                        new UserId(rs.getObject("user_id", UUID.class)),
+                        rs.getObject("family_id", UUID.class),
+                        rs.getTimestamp("expires_at").toInstant(),
+                        rs.getTimestamp("revoked_at") != null))
+                .optional();
+    }
+
+    private void revokeFamily(UUID familyId) {
+        jdbc.sql("UPDATE refresh_token SET revoked_at = :now WHERE family_id = :familyId AND revoked_at IS NULL")
+                .param("now", Timestamp.from(clock.instant()))
+                .param("familyId", familyId)
+                .update();
+    }
+
+    private static byte[] hash(String token) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}

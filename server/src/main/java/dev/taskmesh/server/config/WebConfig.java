@@ -1,0 +1,72 @@
+package dev.taskmesh.server.config;
+
+import dev.taskmesh.api.project.ProjectId;
+import dev.taskmesh.api.task.TaskId;
+import dev.taskmesh.api.workspace.MembershipDirectory;
+import dev.taskmesh.api.workspace.WorkspaceId;
+import dev.taskmesh.server.auth.AccessTokens;
+import dev.taskmesh.server.auth.BearerAuthenticationFilter;
+import dev.taskmesh.server.auth.CurrentUserArgumentResolver;
+import dev.taskmesh.server.web.Problems;
+import dev.taskmesh.server.web.RequestBodyLimitFilter;
+import dev.taskmesh.server.web.WorkspaceAccessInterceptor;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.format.FormatterRegistry;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * The order of checks every request goes through: bearer token (401), body size (413), workspace membership (404)
+ * and role (403) in the interceptor, then the handler reads and validates its body (400) and sends its command.
+ */
+@Configuration(proxyBeanMethods = false)
+class WebConfig implements WebMvcConfigurer {
+
+    private final MembershipDirectory memberships;
+
+    WebConfig(MembershipDirectory memberships) {
+        this.memberships = memberships;
+    }
+
+    @Bean
+    FilterRegistrationBean<BearerAuthenticationFilter> bearerAuthentication(AccessTokens tokens, Problems problems) {
+        FilterRegistrationBean<BearerAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new BearerAuthenticationFilter(tokens, problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(
+            @Value("${taskmesh.http.max-json-body:256KB}") DataSize limit, Problems problems) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration =
+                new FilterRegistrationBean<>(new RequestBodyLimitFilter(limit.toBytes(), problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Override
+    public void addInterceptors(InterceptorRegistry registry) {
+        registry.addInterceptor(new WorkspaceAccessInterceptor(memberships)).addPathPatterns("/api/workspaces/{ws}/**");
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new CurrentUserArgumentResolver());
+    }
+
+    /** Path ids bind to typed ids; one that does not parse answers 404, like any unknown id. */
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addConverter(String.class, WorkspaceId.class, WorkspaceId::parse);
+        registry.addConverter(String.class, ProjectId.class, ProjectId::parse);
+        registry.addConverter(String.class, TaskId.class, TaskId::parse);
+    }
+}

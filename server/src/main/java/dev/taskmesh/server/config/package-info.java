@@ -1,0 +1,2 @@
+/** Composition: Axon storage, web wiring, the clock. */
+package dev.taskmesh.server.config;

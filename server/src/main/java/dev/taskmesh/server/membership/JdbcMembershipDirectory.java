@@ -1,0 +1,91 @@
+package dev.taskmesh.server.membership;
+
+import dev.taskmesh.api.account.UserId;
+import dev.taskmesh.api.workspace.MemberView;
+import dev.taskmesh.api.workspace.MembershipDirectory;
+import dev.taskmesh.api.workspace.WorkspaceId;
+import dev.taskmesh.api.workspace.WorkspaceRole;
+import dev.taskmesh.api.workspace.WorkspaceSummary;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/** The one implementation of the membership port, and the membership lists the HTTP API serves. */
+@Component
+class JdbcMembershipDirectory implements MembershipDirectory {
+
+    private final JdbcClient jdbc;
+
+    JdbcMembershipDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<WorkspaceRole> roleOf(WorkspaceId workspaceId, UserId userId) {
+        return jdbc.sql("SELECT role FROM workspace_member WHERE workspace_id = :workspaceId AND user_id = :userId")
+                .param("workspaceId", workspaceId.value())
+                .param("userId", userId.value())
+                .query((rs, row) -> WorkspaceRole.fromWireName(rs.getString("role")))
+                .optional();
+    }
+
+    /** The caller's workspaces after position {@code after}, one more than {@code limit} to tell if more exist. */
+    List<Ranked<WorkspaceSummary>> workspacesOf(UserId userId, long after, int limit) {
+        return jdbc.sql("""
+                        SELECT m.seq, w.workspace_id, w.name, m.role, w.created_at
+                        FROM workspace_member m JOIN workspace w ON w.workspace_id = m.workspace_id
+                        WHERE m.user_id = :userId AND m.seq > :after
+                        ORDER BY m.seq LIMIT :limit
+                        """)
+                .param("userId", userId.value())
+                .param("after", after)
+                .param("limit", limit + 1)
+                .query((rs, row) -> new Ranked<>(
+                        rs.getLong("seq"),
+                        new WorkspaceSummary(
+                                new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
+                                rs.getString("name"),
+                                WorkspaceRole.fromWireName(rs.getString("role")),
+                                rs.getTimestamp("created_at").toInstant())))
+                .list();
+    }
+
+    Optional<WorkspaceSummary> workspace(WorkspaceId workspaceId, UserId userId) {
+        return jdbc.sql("""
+                        SELECT w.workspace_id, w.name, m.role, w.created_at
+                        FROM workspace w JOIN workspace_member m ON m.workspace_id = w.workspace_id
+                        WHERE w.workspace_id = :workspaceId AND m.user_id = :userId
+                        """)
+                .param("workspaceId", workspaceId.value())
+                .param("userId", userId.value())
+                .query((rs, row) -> new WorkspaceSummary(
+                        workspaceId,
+                        rs.getString("name"),
+                        WorkspaceRole.fromWireName(rs.getString("role")),
+                        rs.getTimestamp("created_at").toInstant()))
+                .optional();
+    }
+
+    List<Ranked<MemberView>> membersOf(WorkspaceId workspaceId, long after, int limit) {
+        return jdbc.sql("""
+                        SELECT m.seq, m.user_id, a.handle, a.display_name, m.role, m.joined_at
+                        FROM workspace_member m JOIN user_account a ON a.user_id = m.user_id
+                        WHERE m.workspace_id = :workspaceId AND m.seq > :after
+                        ORDER BY m.seq LIMIT :limit
+                        """)
+                .param("workspaceId", workspaceId.value())
+                .param("after", after)
+                .param("limit", limit + 1)
+                .query((rs, row) -> new Ranked<>(
+                        rs.getLong("seq"),
+                        new MemberView(
+                                new UserId(rs.getObject("user_id", UUID.class)),
+                                rs.getString("handle"),
+                                rs.getString("display_name"),
+                                WorkspaceRole.fromWireName(rs.getString("role")),
+                                rs.getTimestamp("joined_at").toInstant())))
+                .list();
+    }
+}

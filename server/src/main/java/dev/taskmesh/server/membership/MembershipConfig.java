@@ -1,0 +1,16 @@
+package dev.taskmesh.server.membership;
+
+import org.axonframework.config.ConfigurerModule;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+@Configuration(proxyBeanMethods = false)
+class MembershipConfig {
+
+    /** Membership is authoritative, not eventually consistent: its table is written inside the command's transaction. */
+    @Bean
+    ConfigurerModule subscribingMembership() {
+        return configurer ->
+                configurer.eventProcessing().registerSubscribingEventProcessor(MembershipProjection.PROCESSING_GROUP);
+    }
+}

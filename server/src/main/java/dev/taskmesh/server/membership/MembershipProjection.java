@@ -1,0 +1,62 @@
+package dev.taskmesh.server.membership;
+
+import dev.taskmesh.api.workspace.MemberAddedEvent;
+import dev.taskmesh.api.workspace.WorkspaceCreatedEvent;
+import dev.taskmesh.api.workspace.WorkspaceRole;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the membership table. Its group is subscribing (MembershipConfig), so rows commit in the transaction of the
+ * event that causes them: a new member can act the moment the command answers, and no reader sees a stale role.
+ */
+@Component
+@ProcessingGroup(MembershipProjection.PROCESSING_GROUP)
+class MembershipProjection {
+
+    static final String PROCESSING_GROUP = "membership";
+
+    private final JdbcClient jdbc;
+
+    MembershipProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(WorkspaceCreatedEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        jdbc.sql("""
+                        INSERT INTO workspace (workspace_id, name, owner_id, created_at)
+                        VALUES (:workspaceId, :name, :ownerId, :at)
+                        ON CONFLICT (workspace_id) DO NOTHING
+                        """)
+                .param("workspaceId", event.workspaceId().value())
+                .param("name", event.name())
+                .param("ownerId", event.ownerId().value())
+                .param("at", Timestamp.from(at))
+                .update();
+        addMember(event.workspaceId().value(), event.ownerId().value(), WorkspaceRole.OWNER, at);
+    }
+
+    @EventHandler
+    void on(MemberAddedEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        addMember(event.workspaceId().value(), event.userId().value(), event.role(), at);
+    }
+
+    private void addMember(UUID workspaceId, UUID userId, WorkspaceRole role, Instant at) {
+        jdbc.sql("""
+                        INSERT INTO workspace_member (workspace_id, user_id, role, joined_at)
+                        VALUES (:workspaceId, :userId, :role, :at)
+                        ON CONFLICT (workspace_id, user_id) DO UPDATE SET role = EXCLUDED.role
+                        """)
+                .param("workspaceId", workspaceId)
+                .param("userId", userId)
+                .param("role", role.wireName())
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+}

@@ -1,0 +1,108 @@
+package dev.taskmesh.server.membership;
+
+import dev.taskmesh.api.account.UserId;
+import dev.taskmesh.api.wire.CommandAccepted;
+import dev.taskmesh.api.wire.Page;
+import dev.taskmesh.api.workspace.AddMemberCommand;
+import dev.taskmesh.api.workspace.AddMemberRequest;
+import dev.taskmesh.api.workspace.CreateWorkspaceCommand;
+import dev.taskmesh.api.workspace.CreateWorkspaceRequest;
+import dev.taskmesh.api.workspace.MemberView;
+import dev.taskmesh.api.workspace.Permission;
+import dev.taskmesh.api.workspace.WorkspaceId;
+import dev.taskmesh.api.workspace.WorkspaceRole;
+import dev.taskmesh.api.workspace.WorkspaceSummary;
+import dev.taskmesh.command.config.CommandSender;
+import dev.taskmesh.server.auth.CurrentUser;
+import dev.taskmesh.server.web.PageRequest;
+import dev.taskmesh.server.web.ProblemException;
+import dev.taskmesh.server.web.Requires;
+import dev.taskmesh.server.web.Validation;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Workspaces and their members. Reads come straight from the membership table, which is as current as the last
+ * committed command, so they take no {@code minPosition}.
+ */
+@RestController
+@RequestMapping("/api/workspaces")
+class WorkspaceController {
+
+    private final CommandSender commands;
+    private final JdbcMembershipDirectory directory;
+
+    WorkspaceController(CommandSender commands, JdbcMembershipDirectory directory) {
+        this.commands = commands;
+        this.directory = directory;
+    }
+
+    @PostMapping
+    ResponseEntity<CommandAccepted> create(CurrentUser user, @RequestBody CreateWorkspaceRequest request) {
+        Validation.of().text("/name", request.name(), 1, 100).orThrow();
+        WorkspaceId workspaceId = WorkspaceId.random();
+        CommandAccepted accepted = commands.send(
+                new CreateWorkspaceCommand(workspaceId, request.name().strip(), user.id()), workspaceId);
+        return ResponseEntity.created(URI.create("/api/workspaces/" + workspaceId))
+                .body(accepted);
+    }
+
+    @GetMapping
+    Page<WorkspaceSummary> mine(
+            CurrentUser user,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        PageRequest page = PageRequest.of(cursor, limit);
+        return page.page(directory.workspacesOf(user.id(), page.after(), page.limit()), Ranked::position)
+                .map(Ranked::item);
+    }
+
+    @GetMapping("/{ws}")
+    WorkspaceSummary one(CurrentUser user, @PathVariable WorkspaceId ws) {
+        return directory.workspace(ws, user.id()).orElseThrow(() -> ProblemException.notFound("No such workspace."));
+    }
+
+    @GetMapping("/{ws}/members")
+    Page<MemberView> members(
+            @PathVariable WorkspaceId ws,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        PageRequest page = PageRequest.of(cursor, limit);
+        return page.page(directory.membersOf(ws, page.after(), page.limit()), Ranked::position)
+                .map(Ranked::item);
+    }
+
+    @PostMapping("/{ws}/members")
+    @Requires(Permission.MANAGE)
+    ResponseEntity<CommandAccepted> addMember(
+            CurrentUser user, @PathVariable WorkspaceId ws, @RequestBody AddMemberRequest request) {
+        Validation.of()
+                .check(parses(() -> UserId.parse(request.userId())), "/userId", "must be a user id")
+                .check(
+                        parses(() -> WorkspaceRole.fromWireName(request.role())),
+                        "/role",
+                        "must be one of owner, admin, member, viewer")
+                .orThrow();
+        UserId member = UserId.parse(request.userId());
+        CommandAccepted accepted = commands.send(
+                new AddMemberCommand(ws, member, WorkspaceRole.fromWireName(request.role()), user.id()), ws);
+        return ResponseEntity.created(URI.create("/api/workspaces/" + ws + "/members"))
+                .body(accepted);
+    }
+
+    private static boolean parses(Runnable parse) {
+        try {
+            parse.run();
+            return true;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package dev.taskmesh.server.project;
+
+import dev.taskmesh.api.project.CreateProjectCommand;
+import dev.taskmesh.api.project.CreateProjectRequest;
+import dev.taskmesh.api.project.FindProjectQuery;
+import dev.taskmesh.api.project.FindProjectsQuery;
+import dev.taskmesh.api.project.ProjectId;
+import dev.taskmesh.api.project.ProjectList;
+import dev.taskmesh.api.project.ProjectView;
+import dev.taskmesh.api.wire.CommandAccepted;
+import dev.taskmesh.api.wire.Page;
+import dev.taskmesh.api.workspace.Permission;
+import dev.taskmesh.api.workspace.WorkspaceId;
+import dev.taskmesh.command.config.CommandSender;
+import dev.taskmesh.server.auth.CurrentUser;
+import dev.taskmesh.server.web.PageRequest;
+import dev.taskmesh.server.web.ProblemException;
+import dev.taskmesh.server.web.ReadConsistency;
+import dev.taskmesh.server.web.Requires;
+import dev.taskmesh.server.web.Validation;
+import java.net.URI;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/workspaces/{ws}/projects")
+class ProjectController {
+
+    /** The processing group that builds project_view; reads wait on it for {@code minPosition}. */
+    private static final String READ_MODEL = "project-views";
+
+    private final CommandSender commands;
+    private final QueryGateway queries;
+    private final ReadConsistency consistency;
+
+    ProjectController(CommandSender commands, QueryGateway queries, ReadConsistency consistency) {
+        this.commands = commands;
+        this.queries = queries;
+        this.consistency = consistency;
+    }
+
+    @PostMapping
+    @Requires(Permission.MANAGE)
+    ResponseEntity<CommandAccepted> create(
+            CurrentUser user, @PathVariable WorkspaceId ws, @RequestBody CreateProjectRequest request) {
+        Validation.of()
+                .text("/name", request.name(), 1, 100)
+                .optionalText("/description", request.description(), 5_000)
+                .orThrow();
+        ProjectId projectId = ProjectId.random();
+        CommandAccepted accepted = commands.send(
+                new CreateProjectCommand(projectId, ws, request.name().strip(), request.description(), user.id()),
+                projectId);
+        return ResponseEntity.created(URI.create("/api/workspaces/" + ws + "/projects/" + projectId))
+                .body(accepted);
+    }
+
+    @GetMapping
+    Page<ProjectView> list(
+            @PathVariable WorkspaceId ws,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) Long minPosition) {
+        PageRequest page = PageRequest.of(cursor, limit);
+        consistency.await(READ_MODEL, minPosition);
+        ProjectList list = queries.query(new FindProjectsQuery(ws, page.after(), page.limit()), ProjectList.class)
+                .join();
+        return new Page<>(list.items(), PageRequest.cursor(list.nextAfter()));
+    }
+
+    @GetMapping("/{p}")
+    ResponseEntity<ProjectView> one(
+            @PathVariable WorkspaceId ws, @PathVariable ProjectId p, @RequestParam(required = false) Long minPosition) {
+        consistency.await(READ_MODEL, minPosition);
+        ProjectView project = queries.query(
+                        new FindProjectQuery(ws, p), ResponseTypes.optionalInstanceOf(ProjectView.class))
+                .join()
+                .orElseThrow(() -> ProblemException.notFound("No such project."));
+        return ResponseEntity.ok().eTag(Long.toString(project.version())).body(project);
+    }
+}

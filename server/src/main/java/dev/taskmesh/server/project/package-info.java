@@ -1,0 +1,2 @@
+/** Project endpoints. */
+package dev.taskmesh.server.project;

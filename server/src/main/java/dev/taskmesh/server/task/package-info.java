@@ -1,0 +1,2 @@
+/** Task endpoints. */
+package dev.taskmesh.server.task;

@@ -1,0 +1,138 @@
+package dev.taskmesh.server.web;
+
+import dev.taskmesh.api.wire.CommandRejectedException;
+import java.util.List;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Turns every failure into a problem of the catalogue; nothing else reaches a client. */
+@RestControllerAdvice
+class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+
+    @ExceptionHandler(ProblemException.class)
+    ResponseEntity<Object> problem(ProblemException e) {
+        return answer(e.type(), e.getMessage(), e.errors());
+    }
+
+    @ExceptionHandler(CommandRejectedException.class)
+    ResponseEntity<Object> rejected(CommandRejectedException e) {
+        return switch (e.reason()) {
+            case NOT_FOUND -> answer(ProblemType.NOT_FOUND, e.getMessage(), List.of());
+            case FORBIDDEN -> answer(ProblemType.FORBIDDEN, e.getMessage(), List.of());
+            case CONFLICT -> answer(ProblemType.CONFLICT, e.getMessage(), List.of());
+            case INVALID ->
+                answer(
+                        ProblemType.VALIDATION_FAILED,
+                        e.getMessage(),
+                        List.of(FieldError.body("/" + e.field(), e.getMessage())));
+        };
+    }
+
+    @ExceptionHandler(AggregateNotFoundException.class)
+    ResponseEntity<Object> aggregateNotFound(AggregateNotFoundException e) {
+        return answer(ProblemType.NOT_FOUND, "No such resource.", List.of());
+    }
+
+    /** Two nodes appended to one aggregate at once; the client may retry. */
+    @ExceptionHandler(ConcurrencyException.class)
+    ResponseEntity<Object> concurrentChange(ConcurrencyException e) {
+        return answer(ProblemType.CONFLICT, "The resource was changed concurrently; retry.", List.of());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<Object> unexpected(Exception e) {
+        log.error("Unhandled failure", e);
+        return answer(ProblemType.INTERNAL_ERROR, "Something went wrong on our side.", List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (BodyTooLargeException.causedBy(e)) {
+            return answer(ProblemType.PAYLOAD_TOO_LARGE, "The body exceeds this route's limit.", List.of());
+        }
+        return answer(ProblemType.MALFORMED_REQUEST, "The body is not valid JSON of the expected shape.", List.of());
+    }
+
+    /** A path id that does not parse names nothing: 404, as for an unknown id. A bad query parameter is a 400. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(
+            TypeMismatchException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e instanceof MethodArgumentTypeMismatchException mismatch) {
+            if (mismatch.getParameter().hasParameterAnnotation(PathVariable.class)) {
+                return answer(ProblemType.NOT_FOUND, "No such resource.", List.of());
+            }
+            return answer(
+                    ProblemType.VALIDATION_FAILED,
+                    "Invalid " + mismatch.getName() + ".",
+                    List.of(FieldError.query(mismatch.getName(), "has the wrong type")));
+        }
+        return answer(ProblemType.MALFORMED_REQUEST, "A parameter has the wrong type.", List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleNoResourceFoundException(
+            NoResourceFoundException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return answer(ProblemType.NOT_FOUND, "No such resource.", List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(
+            HttpRequestMethodNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return answer(ProblemType.METHOD_NOT_ALLOWED, e.getMessage(), List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return answer(ProblemType.UNSUPPORTED_MEDIA_TYPE, "Send application/json.", List.of());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotAcceptable(
+            HttpMediaTypeNotAcceptableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return answer(ProblemType.NOT_ACCEPTABLE, "This resource speaks application/json.", List.of());
+    }
+
+    /** Whatever else Spring MVC raises keeps its status, with the closest type of the catalogue. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(
+            Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemType type = status.is4xxClientError() ? ProblemType.MALFORMED_REQUEST : ProblemType.INTERNAL_ERROR;
+        ProblemDetail problem = Problems.of(type, type.title(), List.of());
+        problem.setStatus(status.value());
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
+    }
+
+    private static ResponseEntity<Object> answer(ProblemType type, String detail, List<FieldError> errors) {
+        ResponseEntity.BodyBuilder response =
+                ResponseEntity.status(type.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+        if (type == ProblemType.UNAUTHENTICATED) {
+            response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        return response.body(Problems.of(type, detail, errors));
+    }
+}

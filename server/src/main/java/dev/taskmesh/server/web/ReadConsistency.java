@@ -1,0 +1,105 @@
+package dev.taskmesh.server.web;
+
+import java.time.Duration;
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Serves {@code ?minPosition=}: a read waits until the read model's processor has handled every event up to that
+ * global position, so a client reads its own writes. Progress is taken from the processor's tokens in the token
+ * table, which every node shares, so it holds whichever node runs the processor.
+ */
+@Component
+public class ReadConsistency {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Duration timeout;
+
+    ReadConsistency(
+            JdbcClient jdbc, JsonMapper json, @Value("${taskmesh.query.min-position-timeout:5s}") Duration timeout) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.timeout = timeout;
+    }
+
+    /**
+     * Returns once {@code processingGroup} has reached {@code minPosition} (at once when it is null).
+     *
+     * @throws ProblemException stale-read (503) when it has not within the timeout; the client may retry
+     */
+    public void await(String processingGroup, Long minPosition) {
+        if (minPosition == null) {
+            return;
+        }
+        if (minPosition < 0) {
+            throw new ProblemException(
+                    ProblemType.VALIDATION_FAILED,
+                    "Invalid minPosition.",
+                    List.of(FieldError.query("minPosition", "must be zero or more")));
+        }
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long pause = 2;
+        while (!reached(processingGroup, minPosition)) {
+            if (System.nanoTime() > deadline) {
+                throw new ProblemException(
+                        ProblemType.STALE_READ,
+                        "The read model has not reached position " + minPosition + " yet; retry shortly.");
+            }
+            // polling the shared token table; a few milliseconds is what a processor needs to catch up when healthy
+            sleep(pause);
+            pause = Math.min(pause * 2, 50);
+        }
+    }
+
+    /** True when every segment's token has passed the position with no gap left at or below it. */
+    boolean reached(String processingGroup, long position) {
+        List<byte[]> tokens = jdbc.sql("SELECT token FROM token_entry WHERE processor_name = :name")
+                .param("name", processingGroup)
+                .query((rs, row) -> rs.getBytes("token"))
+                .list();
+        return !tokens.isEmpty()
+                && tokens.stream().allMatch(token -> token != null && covers(json.readTree(token), position));
+    }
+
+    /**
+     * Reads Axon's serialized tokens: a GapAwareTrackingToken ({@code index}, {@code gaps}); a ReplayToken, whose
+     * {@code currentToken} is where it is; a MergedTrackingToken, which has passed a position when both halves have.
+     */
+    private static boolean covers(JsonNode token, long position) {
+        if (token == null || token.isNull()) {
+            return false;
+        }
+        if (token.has("index")) {
+            if (token.get("index").asLong() < position) {
+                return false;
+            }
+            for (JsonNode gap : token.path("gaps")) {
+                if (gap.asLong() == position) {
+                    return false;
+                }
+            }
+            return true;
+        }
+        if (token.has("currentToken")) {
+            return covers(token.get("currentToken"), position);
+        }
+        if (token.has("lowerSegmentToken")) {
+            return covers(token.get("lowerSegmentToken"), position) && covers(token.get("upperSegmentToken"), position);
+        }
+        return false;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ProblemException(ProblemType.STALE_READ, "Interrupted while waiting for the read model.");
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package dev.taskmesh.server.web;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * Collects every invalid field of a request, then fails once with all of them: a client fixes a form in one round.
+ * Lengths count code points, as people count characters, not UTF-16 units.
+ */
+public final class Validation {
+
+    private final List<FieldError> errors = new ArrayList<>();
+
+    public static Validation of() {
+        return new Validation();
+    }
+
+    /** A required text of {@code min} to {@code max} code points, not blank. */
+    public Validation text(String pointer, String value, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return fail(pointer, "is required");
+        }
+        int length = value.codePointCount(0, value.length());
+        return check(length >= min && length <= max, pointer, "must be " + min + " to " + max + " characters");
+    }
+
+    /** An optional text of at most {@code max} code points. */
+    public Validation optionalText(String pointer, String value, int max) {
+        return check(
+                value == null || value.codePointCount(0, value.length()) <= max,
+                pointer,
+                "must be at most " + max + " characters");
+    }
+
+    public Validation matches(String pointer, String value, Pattern pattern, String detail) {
+        if (value == null) {
+            return fail(pointer, "is required");
+        }
+        return check(pattern.matcher(value).matches(), pointer, detail);
+    }
+
+    public Validation check(boolean valid, String pointer, String detail) {
+        return valid ? this : fail(pointer, detail);
+    }
+
+    public Validation fail(String pointer, String detail) {
+        errors.add(FieldError.body(pointer, detail));
+        return this;
+    }
+
+    /** @throws ProblemException validation-failed listing every invalid field, if there is one */
+    public void orThrow() {
+        if (!errors.isEmpty()) {
+            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The request has invalid fields.", errors);
+        }
+    }
+}

@@ -1,0 +1,3 @@
+package dev.taskmesh.api.account;
+
+public record LoginRequest(String email, String password) {}

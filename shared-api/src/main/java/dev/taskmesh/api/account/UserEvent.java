@@ -1,0 +1,6 @@
+package dev.taskmesh.api.account;
+
+/** Everything that happens to a user account; sealed so projections can switch exhaustively. */
+public sealed interface UserEvent permits UserRegisteredEvent {
+    UserId userId();
+}

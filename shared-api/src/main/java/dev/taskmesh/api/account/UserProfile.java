@@ -1,0 +1,3 @@
+package dev.taskmesh.api.account;
+
+public record UserProfile(UserId id, String handle, String displayName) {}

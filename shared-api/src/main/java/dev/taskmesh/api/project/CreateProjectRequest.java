@@ -1,0 +1,3 @@
+package dev.taskmesh.api.project;
+
+public record CreateProjectRequest(String name, String description) {}

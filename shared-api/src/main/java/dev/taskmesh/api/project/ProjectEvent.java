@@ -1,0 +1,10 @@
+package dev.taskmesh.api.project;
+
+import dev.taskmesh.api.workspace.WorkspaceId;
+
+/** Everything that happens to a project. */
+public sealed interface ProjectEvent permits ProjectCreatedEvent {
+    ProjectId projectId();
+
+    WorkspaceId workspaceId();
+}

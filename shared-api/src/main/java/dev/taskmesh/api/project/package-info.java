@@ -1,0 +1,2 @@
+/** Projects, which group a workspace's tasks. */
+package dev.taskmesh.api.project;

@@ -1,0 +1,3 @@
+package dev.taskmesh.api.task;
+
+public record CreateTaskRequest(String title, String description) {}

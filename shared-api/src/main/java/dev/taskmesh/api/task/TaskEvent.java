@@ -1,0 +1,10 @@
+package dev.taskmesh.api.task;
+
+import dev.taskmesh.api.workspace.WorkspaceId;
+
+/** Everything that happens to a task. Every event names its workspace, the key for routing and filtering. */
+public sealed interface TaskEvent permits TaskCreatedEvent {
+    TaskId taskId();
+
+    WorkspaceId workspaceId();
+}

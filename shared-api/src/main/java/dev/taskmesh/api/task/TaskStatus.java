@@ -1,0 +1,31 @@
+package dev.taskmesh.api.task;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Locale;
+
+/** The columns of the board. The workflow between them is decided on the command side. */
+public enum TaskStatus {
+    BACKLOG,
+    TODO,
+    IN_PROGRESS,
+    IN_REVIEW,
+    DONE,
+    CANCELLED;
+
+    @JsonValue
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** @throws IllegalArgumentException for anything but the six wire names */
+    @JsonCreator
+    public static TaskStatus fromWireName(String wireName) {
+        for (TaskStatus status : values()) {
+            if (status.wireName().equals(wireName)) {
+                return status;
+            }
+        }
+        throw new IllegalArgumentException("unknown status: " + wireName);
+    }
+}

@@ -1,0 +1,2 @@
+/** Tasks: their commands, events, status and views. */
+package dev.taskmesh.api.task;

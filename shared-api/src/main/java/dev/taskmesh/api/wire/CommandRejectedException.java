@@ -1,0 +1,57 @@
+package dev.taskmesh.api.wire;
+
+/**
+ * A command that the rules refuse. The reason, not the exception type, decides the answer a client gets, so the
+ * command side can refuse without knowing HTTP.
+ */
+public class CommandRejectedException extends RuntimeException {
+
+    public enum Reason {
+        /** The target or something it names does not exist, or is not visible to the caller. */
+        NOT_FOUND,
+        /** The caller's role does not allow it. */
+        FORBIDDEN,
+        /** A field breaks a rule; {@link #field()} names it. */
+        INVALID,
+        /** The current state does not allow it (a duplicate, an archived project). */
+        CONFLICT
+    }
+
+    private final Reason reason;
+    private final String field;
+
+    public CommandRejectedException(Reason reason, String detail) {
+        this(reason, null, detail);
+    }
+
+    public CommandRejectedException(Reason reason, String field, String detail) {
+        super(detail);
+        this.reason = reason;
+        this.field = field;
+    }
+
+    public static CommandRejectedException notFound(String detail) {
+        return new CommandRejectedException(Reason.NOT_FOUND, detail);
+    }
+
+    public static CommandRejectedException forbidden(String detail) {
+        return new CommandRejectedException(Reason.FORBIDDEN, detail);
+    }
+
+    public static CommandRejectedException conflict(String detail) {
+        return new CommandRejectedException(Reason.CONFLICT, detail);
+    }
+
+    public static CommandRejectedException invalid(String field, String detail) {
+        return new CommandRejectedException(Reason.INVALID, field, detail);
+    }
+
+    public Reason reason() {
+        return reason;
+    }
+
+    /** The JSON field at fault (for example {@code userId}), or null. */
+    public String field() {
+        return field;
+    }
+}

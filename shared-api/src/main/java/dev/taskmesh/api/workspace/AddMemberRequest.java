@@ -1,0 +1,3 @@
+package dev.taskmesh.api.workspace;
+
+public record AddMemberRequest(String userId, String role) {}

@@ -1,0 +1,3 @@
+package dev.taskmesh.api.workspace;
+
+public record CreateWorkspaceRequest(String name) {}

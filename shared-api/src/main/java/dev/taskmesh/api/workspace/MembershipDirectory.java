@@ -1,0 +1,14 @@
+package dev.taskmesh.api.workspace;
+
+import dev.taskmesh.api.account.UserId;
+import java.util.Optional;
+
+/**
+ * The authoritative answer to "is this user in that workspace, and as what". Backed by one table written in the
+ * same transaction as the membership events, so a new member can act at once and a removed one cannot.
+ */
+public interface MembershipDirectory {
+
+    /** Empty when the user is not a member, or the workspace does not exist: callers must not tell which. */
+    Optional<WorkspaceRole> roleOf(WorkspaceId workspaceId, UserId userId);
+}
