@@ -3,6 +3,7 @@ package dev.taskmesh.server;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.ProcessBuilder.Redirect;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
@@ -74,6 +75,11 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
                         .setPort(postgresPort)
                         // room for several nodes' pools and the bench's raw yardstick
                         .setServerConfig("max_connections", "300")
+                        // PostgreSQL's own output goes to a file beside its data, not through our log
+                        .setOutputRedirector(Redirect.appendTo(
+                                postgresDataDir.resolveSibling("postgres.log").toFile()))
+                        .setErrorRedirector(Redirect.appendTo(
+                                postgresDataDir.resolveSibling("postgres.log").toFile()))
                         .start();
             }
             RedisServer redis = null;
