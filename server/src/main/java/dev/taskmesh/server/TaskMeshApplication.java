@@ -1,11 +1,18 @@
 package dev.taskmesh.server;
 
+import dev.taskmesh.command.config.CommandSideConfiguration;
+import dev.taskmesh.query.config.QuerySideConfiguration;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Import;
 
-/** The one runnable. Scans the sides' packages so that each contributes its aggregates, projections and relays. */
-@SpringBootApplication(scanBasePackages = "dev.taskmesh")
+/**
+ * The one runnable. Each side comes in through its own configuration, which holds the switch that lets a node run
+ * without it ({@code taskmesh.command.enabled}, {@code taskmesh.query.enabled}).
+ */
+@SpringBootApplication
+@Import({CommandSideConfiguration.class, QuerySideConfiguration.class})
 @ConfigurationPropertiesScan("dev.taskmesh")
 public class TaskMeshApplication {
 

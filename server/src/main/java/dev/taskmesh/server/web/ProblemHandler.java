@@ -2,8 +2,11 @@ package dev.taskmesh.server.web;
 
 import dev.taskmesh.api.wire.CommandRejectedException;
 import java.util.List;
+import java.util.concurrent.CompletionException;
+import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.queryhandling.NoHandlerForQueryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
@@ -58,6 +61,22 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConcurrencyException.class)
     ResponseEntity<Object> concurrentChange(ConcurrencyException e) {
         return answer(ProblemType.CONFLICT, "The resource was changed concurrently; retry.", List.of());
+    }
+
+    /** A node with the command side switched off (taskmesh.command.enabled=false) has no handler to run. */
+    @ExceptionHandler(NoHandlerForCommandException.class)
+    ResponseEntity<Object> commandsNotServed(NoHandlerForCommandException e) {
+        return answer(ProblemType.UNAVAILABLE, "This node does not handle commands; retry on another.", List.of());
+    }
+
+    /** Query results arrive as futures: answer for what failed inside. */
+    @ExceptionHandler(CompletionException.class)
+    ResponseEntity<Object> queryFailed(CompletionException e) {
+        if (e.getCause() instanceof NoHandlerForQueryException) {
+            return answer(
+                    ProblemType.UNAVAILABLE, "This node does not serve read models; retry on another.", List.of());
+        }
+        return unexpected(e);
     }
 
     @ExceptionHandler(Exception.class)

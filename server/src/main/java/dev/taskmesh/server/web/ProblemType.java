@@ -20,6 +20,7 @@ public enum ProblemType {
     PAYLOAD_TOO_LARGE("payload-too-large", HttpStatus.CONTENT_TOO_LARGE, "Payload too large"),
     CONFLICT("conflict", HttpStatus.CONFLICT, "Conflict"),
     STALE_READ("stale-read", HttpStatus.SERVICE_UNAVAILABLE, "Read model not yet at the requested position"),
+    UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Not served by this node"),
     INTERNAL_ERROR("internal-error", HttpStatus.INTERNAL_SERVER_ERROR, "Internal error");
 
     private static final String BASE = "https://taskmesh.dev/problems/";
