@@ -13,6 +13,9 @@ class CommandSideProcessing {
 
     @Bean
     ConfigurerModule subscribingCommandSideGroups() {
-        return configurer -> configurer.eventProcessing().registerSubscribingEventProcessor("project-registry");
+        return configurer -> configurer
+                .eventProcessing()
+                .registerSubscribingEventProcessor("project-registry")
+                .registerSubscribingEventProcessor("task-registry");
     }
 }

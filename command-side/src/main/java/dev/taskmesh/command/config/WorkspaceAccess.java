@@ -7,20 +7,33 @@ import dev.taskmesh.api.workspace.Permission;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.api.workspace.WorkspaceRole;
 
-/** The permission check every command handler starts with; it refuses in the HTTP layer's order. */
+/**
+ * The permission checks command handlers start with, refusing in the HTTP layer's order: not a member (404, never
+ * saying whether the workspace exists) before a role that does not allow the action (403).
+ */
 public final class WorkspaceAccess {
 
     private WorkspaceAccess() {}
 
-    /** @throws CommandRejectedException NOT_FOUND for non-members (never say the workspace exists), else FORBIDDEN */
+    /** Both checks at once, for handlers with nothing to check in between. */
     public static WorkspaceRole require(
             MembershipDirectory memberships, WorkspaceId workspaceId, UserId userId, Permission permission) {
-        WorkspaceRole role = memberships
+        WorkspaceRole role = member(memberships, workspaceId, userId);
+        allow(role, permission);
+        return role;
+    }
+
+    /** @throws CommandRejectedException NOT_FOUND when the user is not a member of the workspace */
+    public static WorkspaceRole member(MembershipDirectory memberships, WorkspaceId workspaceId, UserId userId) {
+        return memberships
                 .roleOf(workspaceId, userId)
                 .orElseThrow(() -> CommandRejectedException.notFound("No such workspace."));
+    }
+
+    /** @throws CommandRejectedException FORBIDDEN when the role does not allow the permission */
+    public static void allow(WorkspaceRole role, Permission permission) {
         if (!role.allows(permission)) {
             throw CommandRejectedException.forbidden("Your role (" + role.wireName() + ") does not allow this.");
         }
-        return role;
     }
 }

@@ -1,7 +1,9 @@
 package dev.taskmesh.command.project;
 
+import dev.taskmesh.api.project.ProjectArchivedEvent;
 import dev.taskmesh.api.project.ProjectCreatedEvent;
 import dev.taskmesh.api.project.ProjectId;
+import dev.taskmesh.api.project.ProjectUnarchivedEvent;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import java.util.Optional;
 import org.axonframework.config.ProcessingGroup;
@@ -33,6 +35,27 @@ class JdbcProjectRegistry implements ProjectRegistry {
                         """)
                 .param("projectId", event.projectId().value())
                 .param("workspaceId", event.workspaceId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(ProjectArchivedEvent event) {
+        setArchived(event.workspaceId(), event.projectId(), true);
+    }
+
+    @EventHandler
+    void on(ProjectUnarchivedEvent event) {
+        setArchived(event.workspaceId(), event.projectId(), false);
+    }
+
+    private void setArchived(WorkspaceId workspaceId, ProjectId projectId, boolean archived) {
+        jdbc.sql("""
+                        UPDATE project_registry SET archived = :archived
+                        WHERE workspace_id = :workspaceId AND project_id = :projectId
+                        """)
+                .param("archived", archived)
+                .param("workspaceId", workspaceId.value())
+                .param("projectId", projectId.value())
                 .update();
     }
 

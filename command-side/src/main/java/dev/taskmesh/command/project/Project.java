@@ -3,12 +3,21 @@ package dev.taskmesh.command.project;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
+import dev.taskmesh.api.project.ChangeProjectCommand;
 import dev.taskmesh.api.project.CreateProjectCommand;
+import dev.taskmesh.api.project.ProjectArchivedEvent;
 import dev.taskmesh.api.project.ProjectCreatedEvent;
+import dev.taskmesh.api.project.ProjectDescriptionChangedEvent;
 import dev.taskmesh.api.project.ProjectId;
+import dev.taskmesh.api.project.ProjectRenamedEvent;
+import dev.taskmesh.api.project.ProjectUnarchivedEvent;
+import dev.taskmesh.api.wire.CommandRejectedException;
 import dev.taskmesh.api.workspace.MembershipDirectory;
 import dev.taskmesh.api.workspace.Permission;
+import dev.taskmesh.api.workspace.WorkspaceId;
+import dev.taskmesh.api.workspace.WorkspaceRole;
 import dev.taskmesh.command.config.WorkspaceAccess;
+import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -16,11 +25,17 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
+/** A project of a workspace; owners and admins manage it. */
 @Aggregate
 class Project {
 
     @AggregateIdentifier
     private ProjectId projectId;
+
+    private WorkspaceId workspaceId;
+    private String name;
+    private String description;
+    private boolean archived;
 
     Project() {
         // for Axon
@@ -39,8 +54,61 @@ class Project {
         return getVersion();
     }
 
+    @CommandHandler
+    long handle(ChangeProjectCommand command, MembershipDirectory memberships) {
+        WorkspaceRole role = WorkspaceAccess.member(memberships, command.workspaceId(), command.requestedBy());
+        if (!workspaceId.equals(command.workspaceId())) {
+            throw CommandRejectedException.notFound("No such project.");
+        }
+        WorkspaceAccess.allow(role, Permission.MANAGE);
+        if (command.name() != null) {
+            if (command.name().value() == null) {
+                throw CommandRejectedException.invalid("name", "A project always has a name.");
+            }
+            if (!command.name().value().equals(name)) {
+                apply(new ProjectRenamedEvent(
+                        projectId, workspaceId, command.name().value(), command.requestedBy()));
+            }
+        }
+        if (command.description() != null
+                && !Objects.equals(command.description().value(), description)) {
+            apply(new ProjectDescriptionChangedEvent(
+                    projectId, workspaceId, command.description().value(), command.requestedBy()));
+        }
+        if (command.archived() != null && command.archived() != archived) {
+            apply(
+                    command.archived()
+                            ? new ProjectArchivedEvent(projectId, workspaceId, command.requestedBy())
+                            : new ProjectUnarchivedEvent(projectId, workspaceId, command.requestedBy()));
+        }
+        return getVersion();
+    }
+
     @EventSourcingHandler
     void on(ProjectCreatedEvent event) {
         projectId = event.projectId();
+        workspaceId = event.workspaceId();
+        name = event.name();
+        description = event.description();
+    }
+
+    @EventSourcingHandler
+    void on(ProjectRenamedEvent event) {
+        name = event.name();
+    }
+
+    @EventSourcingHandler
+    void on(ProjectDescriptionChangedEvent event) {
+        description = event.description();
+    }
+
+    @EventSourcingHandler
+    void on(ProjectArchivedEvent event) {
+        archived = true;
+    }
+
+    @EventSourcingHandler
+    void on(ProjectUnarchivedEvent event) {
+        archived = false;
     }
 }

@@ -3,9 +3,14 @@ package dev.taskmesh.query.project;
 import dev.taskmesh.api.account.UserId;
 import dev.taskmesh.api.project.FindProjectQuery;
 import dev.taskmesh.api.project.FindProjectsQuery;
+import dev.taskmesh.api.project.ProjectArchivedEvent;
 import dev.taskmesh.api.project.ProjectCreatedEvent;
+import dev.taskmesh.api.project.ProjectDescriptionChangedEvent;
+import dev.taskmesh.api.project.ProjectEvent;
 import dev.taskmesh.api.project.ProjectId;
 import dev.taskmesh.api.project.ProjectList;
+import dev.taskmesh.api.project.ProjectRenamedEvent;
+import dev.taskmesh.api.project.ProjectUnarchivedEvent;
 import dev.taskmesh.api.project.ProjectView;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import java.sql.ResultSet;
@@ -14,12 +19,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Component;
 
 /** The project list of each workspace. Rows are keyed by project id, so replaying an event changes nothing. */
@@ -51,6 +58,36 @@ class ProjectProjection {
                 .param("createdAt", java.sql.Timestamp.from(at))
                 .param("version", version)
                 .update();
+    }
+
+    @EventHandler
+    void on(ProjectRenamedEvent event, @SequenceNumber long version) {
+        change(event, version, "name = :name", sql -> sql.param("name", event.name()));
+    }
+
+    @EventHandler
+    void on(ProjectDescriptionChangedEvent event, @SequenceNumber long version) {
+        change(event, version, "description = :description", sql -> sql.param("description", event.description()));
+    }
+
+    @EventHandler
+    void on(ProjectArchivedEvent event, @SequenceNumber long version) {
+        change(event, version, "archived = true", UnaryOperator.identity());
+    }
+
+    @EventHandler
+    void on(ProjectUnarchivedEvent event, @SequenceNumber long version) {
+        change(event, version, "archived = false", UnaryOperator.identity());
+    }
+
+    /** Applies {@code assignments} unless the row already reflects this version, so replays change nothing. */
+    private void change(ProjectEvent event, long version, String assignments, UnaryOperator<StatementSpec> parameters) {
+        StatementSpec statement = jdbc.sql("UPDATE project_view SET " + assignments + ", version = :version"
+                        + " WHERE workspace_id = :workspaceId AND project_id = :projectId AND version < :version")
+                .param("version", version)
+                .param("workspaceId", event.workspaceId().value())
+                .param("projectId", event.projectId().value());
+        parameters.apply(statement).update();
     }
 
     @QueryHandler

@@ -6,7 +6,10 @@ import dev.taskmesh.api.workspace.MembershipDirectory;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.api.workspace.WorkspaceRole;
 import dev.taskmesh.api.workspace.WorkspaceSummary;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +32,25 @@ class JdbcMembershipDirectory implements MembershipDirectory {
                 .param("userId", userId.value())
                 .query((rs, row) -> WorkspaceRole.fromWireName(rs.getString("role")))
                 .optional();
+    }
+
+    @Override
+    public Map<String, UserId> membersByHandle(WorkspaceId workspaceId, Collection<String> handles) {
+        if (handles.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, UserId> members = new HashMap<>();
+        jdbc.sql("""
+                        SELECT a.handle, a.user_id
+                        FROM workspace_member m JOIN user_account a ON a.user_id = m.user_id
+                        WHERE m.workspace_id = :workspaceId AND a.handle IN (:handles)
+                        """)
+                .param("workspaceId", workspaceId.value())
+                .param("handles", List.copyOf(handles))
+                .query(rs -> {
+                    members.put(rs.getString("handle"), new UserId(rs.getObject("user_id", UUID.class)));
+                });
+        return members;
     }
 
     /** The caller's workspaces after position {@code after}, one more than {@code limit} to tell if more exist. */

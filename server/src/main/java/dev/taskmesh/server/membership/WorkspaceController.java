@@ -84,10 +84,11 @@ class WorkspaceController {
     ResponseEntity<CommandAccepted> addMember(
             CurrentUser user, @PathVariable WorkspaceId ws, @RequestBody AddMemberRequest request) {
         Validation.of()
-                .check(parses(() -> UserId.parse(request.userId())), "/userId", "must be a user id")
-                .check(
-                        parses(() -> WorkspaceRole.fromWireName(request.role())),
+                .parses("/userId", request.userId(), UserId::parse, "must be a user id")
+                .parses(
                         "/role",
+                        request.role(),
+                        WorkspaceRole::fromWireName,
                         "must be one of owner, admin, member, viewer")
                 .orThrow();
         UserId member = UserId.parse(request.userId());
@@ -95,14 +96,5 @@ class WorkspaceController {
                 new AddMemberCommand(ws, member, WorkspaceRole.fromWireName(request.role()), user.id()), ws);
         return ResponseEntity.created(URI.create("/api/workspaces/" + ws + "/members"))
                 .body(accepted);
-    }
-
-    private static boolean parses(Runnable parse) {
-        try {
-            parse.run();
-            return true;
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 }

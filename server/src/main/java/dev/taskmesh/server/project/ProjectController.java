@@ -1,5 +1,6 @@
 package dev.taskmesh.server.project;
 
+import dev.taskmesh.api.project.ChangeProjectCommand;
 import dev.taskmesh.api.project.CreateProjectCommand;
 import dev.taskmesh.api.project.CreateProjectRequest;
 import dev.taskmesh.api.project.FindProjectQuery;
@@ -13,22 +14,29 @@ import dev.taskmesh.api.workspace.Permission;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.command.config.CommandSender;
 import dev.taskmesh.server.auth.CurrentUser;
+import dev.taskmesh.server.web.IfMatch;
+import dev.taskmesh.server.web.MergePatch;
 import dev.taskmesh.server.web.PageRequest;
 import dev.taskmesh.server.web.ProblemException;
 import dev.taskmesh.server.web.ReadConsistency;
 import dev.taskmesh.server.web.Requires;
 import dev.taskmesh.server.web.Validation;
 import java.net.URI;
+import java.util.Set;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/workspaces/{ws}/projects")
@@ -61,6 +69,27 @@ class ProjectController {
                 projectId);
         return ResponseEntity.created(URI.create("/api/workspaces/" + ws + "/projects/" + projectId))
                 .body(accepted);
+    }
+
+    /** A JSON Merge Patch of name, description and archived. */
+    @PatchMapping(
+            path = "/{p}",
+            consumes = {"application/merge-patch+json", "application/json"})
+    @Requires(Permission.MANAGE)
+    CommandAccepted patch(
+            CurrentUser user,
+            @PathVariable WorkspaceId ws,
+            @PathVariable ProjectId p,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
+            @RequestBody JsonNode body) {
+        Long expectedVersion = IfMatch.version(ifMatch);
+        MergePatch patch = MergePatch.of(body, Set.of("name", "description", "archived"));
+        var name = patch.text("name", 1, 100, false);
+        var description = patch.text("description", 0, 5_000, true);
+        Boolean archived = patch.bool("archived");
+        patch.orThrow();
+        return commands.send(
+                new ChangeProjectCommand(p, ws, name, description, archived, expectedVersion, user.id()), p);
     }
 
     @GetMapping

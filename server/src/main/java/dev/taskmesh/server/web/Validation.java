@@ -2,6 +2,7 @@ package dev.taskmesh.server.web;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -38,6 +39,21 @@ public final class Validation {
             return fail(pointer, "is required");
         }
         return check(pattern.matcher(value).matches(), pointer, detail);
+    }
+
+    /** A required value that {@code parse} accepts; parsers signal a bad value with IllegalArgumentException. */
+    public Validation parses(String pointer, String value, Function<String, ?> parse, String detail) {
+        try {
+            parse.apply(value);
+            return this;
+        } catch (IllegalArgumentException e) {
+            return fail(pointer, detail);
+        }
+    }
+
+    /** Like {@link #parses} for an optional value: null passes. */
+    public Validation parsesIfPresent(String pointer, String value, Function<String, ?> parse, String detail) {
+        return value == null ? this : parses(pointer, value, parse, detail);
     }
 
     public Validation check(boolean valid, String pointer, String detail) {

@@ -3,7 +3,12 @@ package dev.taskmesh.api.project;
 import dev.taskmesh.api.workspace.WorkspaceId;
 
 /** Everything that happens to a project. */
-public sealed interface ProjectEvent permits ProjectCreatedEvent {
+public sealed interface ProjectEvent
+        permits ProjectCreatedEvent,
+                ProjectRenamedEvent,
+                ProjectDescriptionChangedEvent,
+                ProjectArchivedEvent,
+                ProjectUnarchivedEvent {
     ProjectId projectId();
 
     WorkspaceId workspaceId();

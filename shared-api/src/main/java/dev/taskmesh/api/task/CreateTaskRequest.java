@@ -1,3 +1,4 @@
 package dev.taskmesh.api.task;
 
-public record CreateTaskRequest(String title, String description) {}
+/** {@code status} is optional: new tasks start in {@code todo}. */
+public record CreateTaskRequest(String title, String description, String status) {}

@@ -1,5 +1,7 @@
 package dev.taskmesh.api.wire;
 
+import java.util.Map;
+
 /**
  * A command that the rules refuse. The reason, not the exception type, decides the answer a client gets, so the
  * command side can refuse without knowing HTTP.
@@ -19,15 +21,17 @@ public class CommandRejectedException extends RuntimeException {
 
     private final Reason reason;
     private final String field;
+    private final Map<String, Object> details;
 
     public CommandRejectedException(Reason reason, String detail) {
-        this(reason, null, detail);
+        this(reason, null, detail, Map.of());
     }
 
-    public CommandRejectedException(Reason reason, String field, String detail) {
+    public CommandRejectedException(Reason reason, String field, String detail, Map<String, Object> details) {
         super(detail);
         this.reason = reason;
         this.field = field;
+        this.details = Map.copyOf(details);
     }
 
     public static CommandRejectedException notFound(String detail) {
@@ -42,8 +46,13 @@ public class CommandRejectedException extends RuntimeException {
         return new CommandRejectedException(Reason.CONFLICT, detail);
     }
 
+    /** A conflict with facts a client can act on, such as the statuses a task may move to. */
+    public static CommandRejectedException conflict(String detail, Map<String, Object> details) {
+        return new CommandRejectedException(Reason.CONFLICT, null, detail, details);
+    }
+
     public static CommandRejectedException invalid(String field, String detail) {
-        return new CommandRejectedException(Reason.INVALID, field, detail);
+        return new CommandRejectedException(Reason.INVALID, field, detail, Map.of());
     }
 
     public Reason reason() {
@@ -53,5 +62,10 @@ public class CommandRejectedException extends RuntimeException {
     /** The JSON field at fault (for example {@code userId}), or null. */
     public String field() {
         return field;
+    }
+
+    /** Extra members of the problem answer, by name; empty for most rejections. */
+    public Map<String, Object> details() {
+        return details;
     }
 }

@@ -1,6 +1,8 @@
 package dev.taskmesh.api.workspace;
 
 import dev.taskmesh.api.account.UserId;
+import java.util.Collection;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -11,4 +13,7 @@ public interface MembershipDirectory {
 
     /** Empty when the user is not a member, or the workspace does not exist: callers must not tell which. */
     Optional<WorkspaceRole> roleOf(WorkspaceId workspaceId, UserId userId);
+
+    /** The members of the workspace among {@code handles} (lowercase), by handle; handles of non-members are absent. */
+    Map<String, UserId> membersByHandle(WorkspaceId workspaceId, Collection<String> handles);
 }

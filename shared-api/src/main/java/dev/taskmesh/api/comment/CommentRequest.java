@@ -1,0 +1,3 @@
+package dev.taskmesh.api.comment;
+
+public record CommentRequest(String body) {}

@@ -1,0 +1,13 @@
+package dev.taskmesh.api.comment;
+
+import dev.taskmesh.api.account.UserId;
+import dev.taskmesh.api.task.TaskId;
+import dev.taskmesh.api.workspace.WorkspaceId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+public record PostCommentCommand(
+        @TargetAggregateIdentifier CommentId commentId,
+        TaskId taskId,
+        WorkspaceId workspaceId,
+        String body,
+        UserId requestedBy) {}

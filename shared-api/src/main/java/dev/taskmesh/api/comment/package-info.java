@@ -1,0 +1,2 @@
+/** Comments on tasks, with @handle mentions resolved to members. */
+package dev.taskmesh.api.comment;

@@ -1,0 +1,4 @@
+package dev.taskmesh.api.task;
+
+/** {@code assigneeId} null unassigns. */
+public record AssignTaskRequest(String assigneeId) {}

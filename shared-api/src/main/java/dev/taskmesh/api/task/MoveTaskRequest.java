@@ -1,0 +1,3 @@
+package dev.taskmesh.api.task;
+
+public record MoveTaskRequest(String projectId) {}
