@@ -1,5 +1,6 @@
 package dev.taskmesh.server.config;
 
+import dev.taskmesh.api.comment.CommentId;
 import dev.taskmesh.api.project.ProjectId;
 import dev.taskmesh.api.task.TaskId;
 import dev.taskmesh.api.workspace.MembershipDirectory;
@@ -68,5 +69,6 @@ class WebConfig implements WebMvcConfigurer {
         registry.addConverter(String.class, WorkspaceId.class, WorkspaceId::parse);
         registry.addConverter(String.class, ProjectId.class, ProjectId::parse);
         registry.addConverter(String.class, TaskId.class, TaskId::parse);
+        registry.addConverter(String.class, CommentId.class, CommentId::parse);
     }
 }

@@ -155,6 +155,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleExceptionInternal(
             Exception e, Object body, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         ProblemType type = status.is4xxClientError() ? ProblemType.MALFORMED_REQUEST : ProblemType.INTERNAL_ERROR;
+        if (type == ProblemType.INTERNAL_ERROR) {
+            log.error("Request failed inside Spring MVC", e);
+        }
         ProblemDetail problem = Problems.of(type, type.title(), List.of());
         problem.setStatus(status.value());
         return ResponseEntity.status(status)

@@ -66,6 +66,38 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 
+    /** Any request: {@code headers} are name, value pairs; a null body sends none. */
+    public Response send(String method, String path, String token, Object body, String... headers) {
+        HttpRequest.Builder request = request(path, token);
+        for (int i = 0; i < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        if (body == null) {
+            return send(request.method(method, HttpRequest.BodyPublishers.noBody()));
+        }
+        String json = body instanceof String raw ? raw : JSON.writeValueAsString(body);
+        if (java.util.Arrays.stream(headers).noneMatch("Content-Type"::equalsIgnoreCase)) {
+            request.header("Content-Type", "application/json");
+        }
+        return send(request.method(method, HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    public Response patch(String path, String token, Object body, String... headers) {
+        return send("PATCH", path, token, body, headers);
+    }
+
+    public Response delete(String path, String token, String... headers) {
+        return send("DELETE", path, token, null, headers);
+    }
+
+    /** Reads a task at the position a write answered, so the read reflects that write. */
+    public Response readTask(User user, String workspaceId, String taskId, Response write) {
+        return get(
+                "/api/workspaces/" + workspaceId + "/tasks/" + taskId + "?minPosition="
+                        + write.body().path("globalPosition").asLong(),
+                user.accessToken());
+    }
+
     public User registerAndLogin(String handle) {
         String email = handle + "-" + UUID.randomUUID() + "@example.com";
         String password = "correct horse " + handle;
