@@ -6,7 +6,7 @@ CREATE TABLE task_registry (
     workspace_id UUID        NOT NULL,
     project_id   UUID        NOT NULL,
     status       VARCHAR(20) NOT NULL,
-    rank         VARCHAR(200) COLLATE "C" NOT NULL,
+    rank         TEXT COLLATE "C" NOT NULL,
     deleted      BOOLEAN     NOT NULL
 );
 CREATE INDEX task_registry_column_idx ON task_registry (workspace_id, project_id, status, rank) WHERE NOT deleted;
@@ -17,7 +17,7 @@ ALTER TABLE task_view
     ADD COLUMN labels      TEXT[]       NOT NULL DEFAULT '{}',
     ADD COLUMN assignee_id UUID,
     ADD COLUMN watchers    UUID[]       NOT NULL DEFAULT '{}',
-    ADD COLUMN rank        VARCHAR(200) COLLATE "C" NOT NULL DEFAULT 'i',
+    ADD COLUMN rank        TEXT COLLATE "C" NOT NULL DEFAULT 'a0',
     ADD COLUMN deleted     BOOLEAN      NOT NULL DEFAULT false;
 ALTER TABLE task_view ALTER COLUMN rank DROP DEFAULT;
 

@@ -9,6 +9,8 @@ import dev.taskmesh.server.support.Api.User;
 import dev.taskmesh.server.support.IntegrationTest;
 import java.time.Duration;
 import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -36,11 +38,23 @@ class AxonWiringIT extends IntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    EventProcessingConfiguration processing;
+
     @Test
     void eventsAndTokensLiveInPostgresqlUnderSpringTransactions() {
         assertThat(storageEngine).isInstanceOf(JdbcEventStorageEngine.class);
         assertThat(tokenStore).isInstanceOf(JdbcTokenStore.class);
         assertThat(transactionManager).isInstanceOf(SpringTransactionManager.class);
+    }
+
+    @Test
+    void aFailingHandlerStopsItsProcessorInsteadOfBeingSkipped() {
+        for (String group : new String[] {"membership", "project-registry", "task-registry", "task-views"}) {
+            assertThat(processing.listenerInvocationErrorHandler(group))
+                    .as(group)
+                    .isInstanceOf(PropagatingErrorHandler.class);
+        }
     }
 
     @Test

@@ -73,9 +73,9 @@ class TaskTest {
                 .project(WORKSPACE, SECOND_PROJECT, false)
                 .project(WORKSPACE, ARCHIVED, true)
                 .project(OTHER_WORKSPACE, FOREIGN_PROJECT, false)
-                .task(WORKSPACE, ABOVE, PROJECT, TaskStatus.TODO, "a")
-                .task(WORKSPACE, BELOW, PROJECT, TaskStatus.TODO, "c")
-                .task(WORKSPACE, ELSEWHERE, PROJECT, TaskStatus.DONE, "b");
+                .task(WORKSPACE, ABOVE, PROJECT, TaskStatus.TODO, "a1")
+                .task(WORKSPACE, BELOW, PROJECT, TaskStatus.TODO, "a3")
+                .task(WORKSPACE, ELSEWHERE, PROJECT, TaskStatus.DONE, "a2");
         fixture = new AggregateTestFixture<>(Task.class);
         fixture.registerInjectableResource((MembershipDirectory) directory);
         fixture.registerInjectableResource((ProjectRegistry) directory);
@@ -87,7 +87,7 @@ class TaskTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateTaskCommand(TASK, WORKSPACE, PROJECT, "Ship it", "soon", null, MEMBER))
                 .expectEvents(new TaskCreatedEvent(
-                        TASK, WORKSPACE, PROJECT, "Ship it", "soon", TaskStatus.TODO, BoardRank.after("c"), MEMBER))
+                        TASK, WORKSPACE, PROJECT, "Ship it", "soon", TaskStatus.TODO, BoardRank.after("a3"), MEMBER))
                 .expectResultMessagePayload(0L);
     }
 
@@ -307,14 +307,14 @@ class TaskTest {
     void rankingPlacesTheCardBetweenItsNeighbours() {
         fixture.given(created())
                 .when(new RankTaskCommand(TASK, WORKSPACE, ABOVE, BELOW, null, MEMBER))
-                .expectEvents(new TaskRankedEvent(TASK, WORKSPACE, BoardRank.between("a", "c"), MEMBER));
+                .expectEvents(new TaskRankedEvent(TASK, WORKSPACE, BoardRank.between("a1", "a3"), MEMBER));
     }
 
     @Test
     void rankingToTheTop() {
         fixture.given(created())
                 .when(new RankTaskCommand(TASK, WORKSPACE, null, ABOVE, null, MEMBER))
-                .expectEvents(new TaskRankedEvent(TASK, WORKSPACE, BoardRank.between(null, "a"), MEMBER));
+                .expectEvents(new TaskRankedEvent(TASK, WORKSPACE, BoardRank.between(null, "a1"), MEMBER));
     }
 
     @Test
@@ -349,7 +349,7 @@ class TaskTest {
     }
 
     private static TaskCreatedEvent created() {
-        return new TaskCreatedEvent(TASK, WORKSPACE, PROJECT, "Ship it", "soon", TaskStatus.TODO, "b", MEMBER);
+        return new TaskCreatedEvent(TASK, WORKSPACE, PROJECT, "Ship it", "soon", TaskStatus.TODO, "a2", MEMBER);
     }
 
     private static ChangeTaskDetailsCommand details(

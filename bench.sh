@@ -1,0 +1,11 @@
+#!/usr/bin/env bash
+# Runs one benchmark scenario: ./bench.sh yardstick|write-path [--full] [--no-docs]
+# Builds the server and the harness, then runs the scenario against the PostgreSQL and Redis named by
+# TASKMESH_DATABASE_URL / TASKMESH_REDIS_URL (in a database of its own, dropped afterwards) or, when unset, against
+# embedded ones. Results: bench-results/*.json and the scenario's section of docs/benchmarks.md.
+set -euo pipefail
+cd "$(dirname "$0")"
+. scripts/jdk.sh
+select_jdk
+./mvnw -B -q -DskipTests -Dspotless.check.skip=true package -pl server,bench -am
+exec "$JAVA_HOME/bin/java" -Dtaskmesh.root="$PWD" -jar bench/target/taskmesh-bench.jar "$@"

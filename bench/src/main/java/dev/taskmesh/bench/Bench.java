@@ -1,0 +1,66 @@
+package dev.taskmesh.bench;
+
+import dev.taskmesh.bench.infra.BenchInfrastructure;
+import dev.taskmesh.bench.record.ResultFiles;
+import dev.taskmesh.bench.record.ScenarioResult;
+import dev.taskmesh.bench.scenario.RunContext;
+import dev.taskmesh.bench.scenario.Scenario;
+import dev.taskmesh.bench.scenario.WritePathScenario;
+import dev.taskmesh.bench.scenario.YardstickScenario;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The harness: {@code bench.sh SCENARIO [--full] [--no-docs]}. It starts what the scenario needs (its own database
+ * on the PostgreSQL named by TASKMESH_DATABASE_URL, or embedded PostgreSQL and Redis), runs it, writes the JSON
+ * result to bench-results/ and the latest figures into docs/benchmarks.md.
+ */
+public final class Bench {
+
+    private static final Map<String, Scenario> SCENARIOS = Stream.of(new YardstickScenario(), new WritePathScenario())
+            .collect(Collectors.toMap(Scenario::name, Function.identity()));
+
+    private Bench() {}
+
+    public static void main(String[] args) throws Exception {
+        List<String> arguments = new ArrayList<>(List.of(args));
+        if (arguments.isEmpty() || !SCENARIOS.containsKey(arguments.getFirst())) {
+            System.err.println("usage: bench.sh SCENARIO [--full] [--no-docs]   scenarios: " + SCENARIOS.keySet());
+            System.exit(2);
+        }
+        Scenario scenario = SCENARIOS.get(arguments.removeFirst());
+        boolean full = arguments.remove("--full");
+        boolean docs = !arguments.remove("--no-docs");
+        if (!arguments.isEmpty()) {
+            System.err.println("unknown arguments: " + arguments);
+            System.exit(2);
+        }
+        Path root = Path.of(System.getProperty("taskmesh.root", "."))
+                .toAbsolutePath()
+                .normalize();
+        Path serverJar = root.resolve("server/target/taskmesh-server.jar");
+        if (!Files.exists(serverJar)) {
+            System.err.println("no server jar at " + serverJar + ": build it first (bench.sh does)");
+            System.exit(2);
+        }
+        String command = "./bench.sh " + scenario.name() + (full ? " --full" : "");
+        try (BenchInfrastructure infra = BenchInfrastructure.start(System.getenv())) {
+            RunContext context = new RunContext(full, infra, serverJar, root.resolve("bench-results"), command);
+            System.out.println("running " + scenario.name() + " (" + context.mode() + " mode)");
+            ScenarioResult result = scenario.run(context);
+            Path json = ResultFiles.writeJson(context.outDir(), result);
+            String markdown = scenario.markdown(result);
+            if (docs) {
+                ResultFiles.updateDocument(root.resolve("docs/benchmarks.md"), result, markdown);
+            }
+            System.out.println(markdown);
+            System.out.println("result: " + json);
+        }
+    }
+}

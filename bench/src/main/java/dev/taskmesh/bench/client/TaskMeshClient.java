@@ -1,0 +1,100 @@
+package dev.taskmesh.bench.client;
+
+import dev.taskmesh.api.account.LoginRequest;
+import dev.taskmesh.api.account.RegisterRequest;
+import dev.taskmesh.api.account.TokenPair;
+import dev.taskmesh.api.project.CreateProjectRequest;
+import dev.taskmesh.api.task.ChangeStatusRequest;
+import dev.taskmesh.api.task.CreateTaskRequest;
+import dev.taskmesh.api.wire.CommandAccepted;
+import dev.taskmesh.api.workspace.CreateWorkspaceRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * TaskMesh's public HTTP API as the load generator uses it: the wire records of shared-api over the JDK's HTTP
+ * client, which keeps connections alive and opens more as concurrency grows.
+ */
+public final class TaskMeshClient {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    private final URI base;
+    private final HttpClient http;
+    private String token;
+
+    public TaskMeshClient(URI base) {
+        this.base = base;
+        this.http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    /** Registers a fresh user and keeps its access token for the calls that follow. */
+    public void signUp(String handle) throws IOException, InterruptedException {
+        String email = handle + "@bench.taskmesh.dev";
+        String password = "bench-password-" + handle;
+        expect(201, post("/api/auth/register", new RegisterRequest(email, handle, handle, password)));
+        token = JSON.readValue(
+                        expect(200, post("/api/auth/login", new LoginRequest(email, password)))
+                                .body(),
+                        TokenPair.class)
+                .accessToken();
+    }
+
+    public String createWorkspace(String name) throws IOException, InterruptedException {
+        return accepted(201, post("/api/workspaces", new CreateWorkspaceRequest(name)))
+                .id();
+    }
+
+    public String createProject(String workspace, String name) throws IOException, InterruptedException {
+        return accepted(201, post("/api/workspaces/" + workspace + "/projects", new CreateProjectRequest(name, null)))
+                .id();
+    }
+
+    public CommandAccepted createTask(String workspace, String project, String title)
+            throws IOException, InterruptedException {
+        return accepted(
+                201,
+                post(
+                        "/api/workspaces/" + workspace + "/projects/" + project + "/tasks",
+                        new CreateTaskRequest(title, null, null)));
+    }
+
+    public CommandAccepted changeStatus(String workspace, String task, String status)
+            throws IOException, InterruptedException {
+        return accepted(
+                200,
+                post("/api/workspaces/" + workspace + "/tasks/" + task + "/status", new ChangeStatusRequest(status)));
+    }
+
+    private HttpResponse<String> post(String path, Object body) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static CommandAccepted accepted(int status, HttpResponse<String> response) {
+        return JSON.readValue(expect(status, response).body(), CommandAccepted.class);
+    }
+
+    private static HttpResponse<String> expect(int status, HttpResponse<String> response) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(
+                    response.request().uri() + " answered " + response.statusCode() + ": " + response.body());
+        }
+        return response;
+    }
+}

@@ -1,0 +1,2 @@
+/** Clients of TaskMesh's public contract, as load generators use them. */
+package dev.taskmesh.bench.client;

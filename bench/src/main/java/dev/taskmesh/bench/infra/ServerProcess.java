@@ -1,0 +1,196 @@
+package dev.taskmesh.bench.infra;
+
+import dev.taskmesh.bench.record.ServerSample;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A TaskMesh server started from its jar as a separate process, as in production, with a random signing key. While
+ * it runs, its CPU and resident memory are sampled from /proc and its heap from the actuator's metrics.
+ */
+public final class ServerProcess implements AutoCloseable {
+
+    private static final Pattern HEAP_VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+]+)");
+    private static final long CLOCK_TICKS_PER_SECOND = 100;
+
+    private final Process process;
+    private final URI base;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+    private final List<double[]> samples = new ArrayList<>();
+    private long lastCpuTicks = -1;
+    private long lastSampleNanos;
+
+    private ServerProcess(Process process, URI base) {
+        this.process = process;
+        this.base = base;
+    }
+
+    public static ServerProcess start(Path jar, Map<String, String> env, Path log) {
+        int port = BenchInfrastructure.freePort();
+        String java = ProcessHandle.current().info().command().orElse("java");
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString(), "--server.port=" + port)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        builder.environment().put("SPRING_PROFILES_ACTIVE", "bench");
+        builder.environment().put("TASKMESH_JWT_KEY", randomKey());
+        builder.environment().put("TASKMESH_ACCESS_TOKEN_TTL", "6h");
+        // the heap figure is read from the actuator; only this bench process exposes metrics
+        builder.environment().put("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,metrics");
+        try {
+            Files.createDirectories(log.getParent());
+            ServerProcess server = new ServerProcess(builder.start(), URI.create("http://127.0.0.1:" + port));
+            server.awaitHealthy(Duration.ofSeconds(120));
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not start the server from " + jar, e);
+        }
+    }
+
+    public URI base() {
+        return base;
+    }
+
+    /** Starts sampling every half second; {@link #usage()} summarises what was sampled. */
+    public void startSampling() {
+        sampler.scheduleAtFixedRate(this::sample, 0, 500, TimeUnit.MILLISECONDS);
+    }
+
+    public synchronized ServerSample usage() {
+        double cpuSum = 0;
+        double cpuMax = 0;
+        double rssMax = 0;
+        double heapMax = 0;
+        int cpuCount = 0;
+        for (double[] s : samples) {
+            if (s[0] >= 0) {
+                cpuSum += s[0];
+                cpuMax = Math.max(cpuMax, s[0]);
+                cpuCount++;
+            }
+            rssMax = Math.max(rssMax, s[1]);
+            heapMax = Math.max(heapMax, s[2]);
+        }
+        return new ServerSample(
+                round(cpuCount == 0 ? 0 : cpuSum / cpuCount), round(cpuMax), round(rssMax), round(heapMax));
+    }
+
+    @Override
+    public void close() {
+        sampler.shutdownNow();
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+
+    private void awaitHealthy(Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The server exited with " + process.exitValue() + "; see its log");
+            }
+            try {
+                HttpResponse<String> health = http.send(
+                        HttpRequest.newBuilder(base.resolve("/actuator/health")).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (health.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException e) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            // the server takes seconds to start; a quarter second between probes costs nothing
+            sleep(250);
+        }
+        close();
+        throw new IllegalStateException("The server did not become healthy within " + timeout);
+    }
+
+    private synchronized void sample() {
+        long pid = process.pid();
+        try {
+            String[] stat = Files.readString(Path.of("/proc/" + pid + "/stat"))
+                    .split("\\) ")[1]
+                    .split(" ");
+            long ticks = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+            long now = System.nanoTime();
+            double cpu = -1;
+            if (lastCpuTicks >= 0) {
+                double seconds = (now - lastSampleNanos) / 1e9;
+                cpu = (ticks - lastCpuTicks) / (double) CLOCK_TICKS_PER_SECOND / seconds * 100;
+            }
+            lastCpuTicks = ticks;
+            lastSampleNanos = now;
+            double rssMb = Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+                    .filter(line -> line.startsWith("VmRSS:"))
+                    .mapToDouble(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024.0)
+                    .findFirst()
+                    .orElse(0);
+            samples.add(new double[] {cpu, rssMb, heapMb()});
+        } catch (IOException | RuntimeException e) {
+            // the process is gone or /proc is not there: no sample
+        }
+    }
+
+    private double heapMb() {
+        try {
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(base.resolve("/actuator/metrics/jvm.memory.used?tag=area:heap"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            Matcher value = HEAP_VALUE.matcher(response.body());
+            return value.find() ? Double.parseDouble(value.group(1)) / (1024 * 1024) : 0;
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    private static String randomKey() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return Base64.getEncoder().encodeToString(key);
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 10) / 10.0;
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

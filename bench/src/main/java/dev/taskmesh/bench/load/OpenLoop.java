@@ -1,0 +1,59 @@
+package dev.taskmesh.bench.load;
+
+import dev.taskmesh.bench.record.LatencyRecorder;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A fixed arrival rate, whatever the server does: request i is due at start + i / rate and goes out on its own
+ * virtual thread at that moment. Latency counts from the due time, so a server that stalls is charged for all the
+ * requests that piled up behind the stall (no coordinated omission). At most {@code maxInFlight} requests are
+ * outstanding; a request due beyond that is counted as an error rather than queued without bound.
+ */
+public final class OpenLoop {
+
+    private OpenLoop() {}
+
+    public static LatencyRecorder.Snapshot run(double rate, Duration duration, int maxInFlight, Call call) {
+        LatencyRecorder recorder = new LatencyRecorder();
+        Semaphore inFlight = new Semaphore(maxInFlight);
+        long total = Math.round(rate * duration.toNanos() / 1e9);
+        double intervalNanos = 1e9 / rate;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
+            for (long i = 0; i < total; i++) {
+                long due = start + Math.round(i * intervalNanos);
+                long wait = due - System.nanoTime();
+                if (wait > 0) {
+                    LockSupport.parkNanos(wait);
+                }
+                if (!inFlight.tryAcquire()) {
+                    recorder.error();
+                    continue;
+                }
+                long index = i;
+                threads.submit(() -> {
+                    try {
+                        long sent = System.nanoTime();
+                        boolean ok = call.run(index);
+                        long done = System.nanoTime();
+                        if (ok) {
+                            recorder.success(due, sent, done);
+                        } else {
+                            recorder.error();
+                        }
+                    } catch (Exception e) {
+                        recorder.error();
+                    } finally {
+                        inFlight.release();
+                    }
+                });
+            }
+        }
+        return recorder.snapshot();
+    }
+}

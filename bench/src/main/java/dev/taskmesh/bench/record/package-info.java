@@ -1,0 +1,2 @@
+/** Recording (HdrHistogram, corrected for coordinated omission) and the JSON result schema. */
+package dev.taskmesh.bench.record;
