@@ -2,6 +2,8 @@ package dev.taskmesh.server;
 
 import dev.taskmesh.command.config.CommandSideConfiguration;
 import dev.taskmesh.query.config.QuerySideConfiguration;
+import dev.taskmesh.server.bulk.ImportCommand;
+import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -20,6 +22,9 @@ public class TaskMeshApplication {
         // Axon asks a remote service for updates unless told not to; this machine and many production ones are offline
         System.setProperty("axoniq.update-checker.disabled", "true");
         EmbeddedInfrastructure.startUnlessConfigured(System.getenv());
+        if (args.length > 0 && args[0].equals("import")) {
+            System.exit(ImportCommand.run(List.of(args).subList(1, args.length)));
+        }
         SpringApplication.run(TaskMeshApplication.class, args);
     }
 }

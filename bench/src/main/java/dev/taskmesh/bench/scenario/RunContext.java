@@ -20,6 +20,6 @@ public record RunContext(boolean full, BenchInfrastructure infra, Path serverJar
     }
 
     public Duration warmUp() {
-        return full ? Duration.ofSeconds(20) : Duration.ofSeconds(5);
+        return full ? Duration.ofSeconds(30) : Duration.ofSeconds(5);
     }
 }

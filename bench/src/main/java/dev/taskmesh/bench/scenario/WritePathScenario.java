@@ -53,7 +53,9 @@ public final class WritePathScenario implements Scenario {
             Call create = index -> client.createTask(workspace, project, "Task " + index) != null;
             Call changeStatus = statusChanges(client, workspace, project);
 
+            // both paths run hot before anything is measured: the JIT compiles what it sees
             ClosedLoop.run(4, context.warmUp(), create);
+            ClosedLoop.run(4, context.warmUp(), changeStatus);
             server.startSampling();
 
             double createsMax = openLoopSteps("create task", create, context, steps);

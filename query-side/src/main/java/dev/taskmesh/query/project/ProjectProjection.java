@@ -42,8 +42,20 @@ class ProjectProjection {
         this.jdbc = jdbc;
     }
 
+    /** Every event of a project, in one exhaustive switch over the sealed ProjectEvent. */
     @EventHandler
-    void on(ProjectCreatedEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+    void on(ProjectEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        switch (event) {
+            case ProjectCreatedEvent e -> insert(e, version, at);
+            case ProjectRenamedEvent e -> change(e, version, "name = :name", sql -> sql.param("name", e.name()));
+            case ProjectDescriptionChangedEvent e ->
+                change(e, version, "description = :description", sql -> sql.param("description", e.description()));
+            case ProjectArchivedEvent e -> change(e, version, "archived = true", UnaryOperator.identity());
+            case ProjectUnarchivedEvent e -> change(e, version, "archived = false", UnaryOperator.identity());
+        }
+    }
+
+    private void insert(ProjectCreatedEvent event, long version, Instant at) {
         jdbc.sql("""
                         INSERT INTO project_view (project_id, workspace_id, name, description, archived, created_by,
                                                   created_at, version)
@@ -58,26 +70,6 @@ class ProjectProjection {
                 .param("createdAt", java.sql.Timestamp.from(at))
                 .param("version", version)
                 .update();
-    }
-
-    @EventHandler
-    void on(ProjectRenamedEvent event, @SequenceNumber long version) {
-        change(event, version, "name = :name", sql -> sql.param("name", event.name()));
-    }
-
-    @EventHandler
-    void on(ProjectDescriptionChangedEvent event, @SequenceNumber long version) {
-        change(event, version, "description = :description", sql -> sql.param("description", event.description()));
-    }
-
-    @EventHandler
-    void on(ProjectArchivedEvent event, @SequenceNumber long version) {
-        change(event, version, "archived = true", UnaryOperator.identity());
-    }
-
-    @EventHandler
-    void on(ProjectUnarchivedEvent event, @SequenceNumber long version) {
-        change(event, version, "archived = false", UnaryOperator.identity());
     }
 
     /** Applies {@code assignments} unless the row already reflects this version, so replays change nothing. */

@@ -29,6 +29,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -59,11 +60,75 @@ class TaskProjection {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Every event of a task, in one exhaustive switch over the sealed TaskEvent: a new event type that this read
+     * model does not handle fails to compile here instead of being ignored.
+     */
     @EventHandler
-    void on(
-            TaskCreatedEvent event,
-            @SequenceNumber long version,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
+    void on(TaskEvent event, @SequenceNumber long version, @org.axonframework.eventhandling.Timestamp Instant at) {
+        switch (event) {
+            case TaskCreatedEvent e -> insert(e, version, at);
+            case TaskRenamedEvent e -> change(e, version, at, "title = :title", sql -> sql.param("title", e.title()));
+            case TaskDescriptionChangedEvent e ->
+                change(e, version, at, "description = :description", sql -> sql.param("description", e.description()));
+            case TaskPriorityChangedEvent e ->
+                change(
+                        e,
+                        version,
+                        at,
+                        "priority = :priority",
+                        sql -> sql.param("priority", e.priority().wireName()));
+            case TaskDueDateChangedEvent e ->
+                change(e, version, at, "due_date = :dueDate", sql -> sql.param("dueDate", date(e.dueDate())));
+            case TaskLabelsChangedEvent e ->
+                change(
+                        e,
+                        version,
+                        at,
+                        "labels = :labels",
+                        sql -> sql.param("labels", e.labels().toArray(String[]::new)));
+            case TaskAssignedEvent e ->
+                change(
+                        e,
+                        version,
+                        at,
+                        "assignee_id = :assignee",
+                        sql -> sql.param("assignee", e.assigneeId().value()));
+            case TaskUnassignedEvent e -> change(e, version, at, "assignee_id = NULL", UnaryOperator.identity());
+            case TaskWatchStartedEvent e ->
+                change(
+                        e,
+                        version,
+                        at,
+                        "watchers = array_append(array_remove(watchers, :user), :user)",
+                        sql -> sql.param("user", e.userId().value()));
+            case TaskWatchStoppedEvent e ->
+                change(
+                        e,
+                        version,
+                        at,
+                        "watchers = array_remove(watchers, :user)",
+                        sql -> sql.param("user", e.userId().value()));
+            case TaskMovedEvent e ->
+                change(
+                        e,
+                        version,
+                        at,
+                        "project_id = :projectId, rank = :rank",
+                        sql -> sql.param("projectId", e.toProjectId().value()).param("rank", e.rank()));
+            case TaskStatusChangedEvent e ->
+                change(
+                        e,
+                        version,
+                        at,
+                        "status = :status, rank = :rank",
+                        sql -> sql.param("status", e.to().wireName()).param("rank", e.rank()));
+            case TaskRankedEvent e -> change(e, version, at, "rank = :rank", sql -> sql.param("rank", e.rank()));
+            case TaskDeletedEvent e -> change(e, version, at, "deleted = true", UnaryOperator.identity());
+        }
+    }
+
+    private void insert(TaskCreatedEvent event, long version, Instant at) {
         jdbc.sql("""
                         INSERT INTO task_view (task_id, workspace_id, project_id, title, description, status, rank,
                                                watchers, created_by, created_at, updated_at, version)
@@ -82,143 +147,6 @@ class TaskProjection {
                 .param("at", Timestamp.from(at))
                 .param("version", version)
                 .update();
-    }
-
-    @EventHandler
-    void on(
-            TaskRenamedEvent event,
-            @SequenceNumber long version,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        change(event, version, at, "title = :title", sql -> sql.param("title", event.title()));
-    }
-
-    @EventHandler
-    void on(
-            TaskDescriptionChangedEvent event,
-            @SequenceNumber long version,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        change(event, version, at, "description = :description", sql -> sql.param("description", event.description()));
-    }
-
-    @EventHandler
-    void on(
-            TaskPriorityChangedEvent event,
-            @SequenceNumber long version,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        change(
-                event,
-                version,
-                at,
-                "priority = :priority",
-                sql -> sql.param("priority", event.priority().wireName()));
-    }
-
-    @EventHandler
-    void on(
-            TaskDueDateChangedEvent event,
-            @SequenceNumber long version,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        Date dueDate = event.dueDate() == null ? null : Date.valueOf(event.dueDate());
-        change(event, version, at, "due_date = :dueDate", sql -> sql.param("dueDate", dueDate));
-    }
-
-    @EventHandler
-    void on(
-            TaskLabelsChangedEvent event,
-            @SequenceNumber long version,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        change(
-                event,
-                version,
-                at,
-                "labels = :labels",
-                sql -> sql.param("labels", event.labels().toArray(String[]::new)));
-    }
-
-    @EventHandler
-    void on(
-            TaskAssignedEvent event,
-            @SequenceNumber long version,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        change(
-                event,
-                version,
-                at,
-                "assignee_id = :assignee",
-                sql -> sql.param("assignee", event.assigneeId().value()));
-    }
-
-    @EventHandler
-    void on(
-            TaskUnassignedEvent event,
-            @SequenceNumber long version,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        change(event, version, at, "assignee_id = NULL", UnaryOperator.identity());
-    }
-
-    @EventHandler
-    void on(
-            TaskWatchStartedEvent event,
-            @SequenceNumber long version,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        change(
-                event,
-                version,
-                at,
-                "watchers = array_append(array_remove(watchers, :user), :user)",
-                sql -> sql.param("user", event.userId().value()));
-    }
-
-    @EventHandler
-    void on(
-            TaskWatchStoppedEvent event,
-            @SequenceNumber long version,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        change(
-                event,
-                version,
-                at,
-                "watchers = array_remove(watchers, :user)",
-                sql -> sql.param("user", event.userId().value()));
-    }
-
-    @EventHandler
-    void on(TaskMovedEvent event, @SequenceNumber long version, @org.axonframework.eventhandling.Timestamp Instant at) {
-        change(
-                event,
-                version,
-                at,
-                "project_id = :projectId, rank = :rank",
-                sql -> sql.param("projectId", event.toProjectId().value()).param("rank", event.rank()));
-    }
-
-    @EventHandler
-    void on(
-            TaskStatusChangedEvent event,
-            @SequenceNumber long version,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        change(
-                event,
-                version,
-                at,
-                "status = :status, rank = :rank",
-                sql -> sql.param("status", event.to().wireName()).param("rank", event.rank()));
-    }
-
-    @EventHandler
-    void on(
-            TaskRankedEvent event,
-            @SequenceNumber long version,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        change(event, version, at, "rank = :rank", sql -> sql.param("rank", event.rank()));
-    }
-
-    @EventHandler
-    void on(
-            TaskDeletedEvent event,
-            @SequenceNumber long version,
-            @org.axonframework.eventhandling.Timestamp Instant at) {
-        change(event, version, at, "deleted = true", UnaryOperator.identity());
     }
 
     @QueryHandler
@@ -242,6 +170,10 @@ class TaskProjection {
                 .param("workspaceId", event.workspaceId().value())
                 .param("taskId", event.taskId().value());
         parameters.apply(statement).update();
+    }
+
+    private static Date date(LocalDate date) {
+        return date == null ? null : Date.valueOf(date);
     }
 
     private static TaskView view(ResultSet rs, int rowNum) throws SQLException {
