@@ -49,6 +49,8 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
                 redisPort);
         Runtime.getRuntime().addShutdownHook(new Thread(infra::close, "embedded-infrastructure-stop"));
         if (needPostgres) {
+            // the public dev signing key is only accepted on this throw-away local database (AccessTokens)
+            System.setProperty("taskmesh.embedded-database", "true");
             System.setProperty("spring.datasource.url", infra.jdbcUrl());
             System.setProperty("spring.datasource.username", "postgres");
             System.setProperty("spring.datasource.password", "");

@@ -46,6 +46,12 @@ class ErrorOrderIT extends IntegrationTest {
     }
 
     @Test
+    void encodedOrParameterisedPathsDoNotSlipPastAuthentication() {
+        assertThat(api.get("/%61pi/workspaces", null).status()).isEqualTo(401);
+        assertThat(api.get("/api;x=y/workspaces", null).status()).isEqualTo(401);
+    }
+
+    @Test
     void aWorkspaceOfOthersLooksExactlyLikeOneThatDoesNotExist() {
         Api.Response foreign = api.get("/api/workspaces/" + workspace + "/projects", outsider.accessToken());
         Api.Response unknown = api.get("/api/workspaces/" + UNKNOWN + "/projects", outsider.accessToken());

@@ -35,8 +35,10 @@ public final class ServerProcess implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
     private final List<double[]> samples = new ArrayList<>();
-    private long lastCpuTicks = -1;
+    private volatile long lastCpuTicks = -1;
     private long lastSampleNanos;
+    private volatile boolean sampling;
+    private boolean started;
 
     private ServerProcess(Process process, URI base) {
         this.process = process;
@@ -69,9 +71,17 @@ public final class ServerProcess implements AutoCloseable {
         return base;
     }
 
-    /** Starts sampling every half second; {@link #usage()} summarises what was sampled. */
-    public void startSampling() {
-        sampler.scheduleAtFixedRate(this::sample, 0, 500, TimeUnit.MILLISECONDS);
+    /**
+     * Samples every half second while on; {@link #usage()} summarises what was sampled. Scenarios turn it off during
+     * steps that measure something else (a raw yardstick), so that the server's idle time does not dilute its CPU.
+     */
+    public void sampling(boolean on) {
+        if (on && !started) {
+            sampler.scheduleAtFixedRate(this::sample, 0, 500, TimeUnit.MILLISECONDS);
+            started = true;
+        }
+        sampling = on;
+        lastCpuTicks = -1;
     }
 
     public synchronized ServerSample usage() {
@@ -133,7 +143,10 @@ public final class ServerProcess implements AutoCloseable {
         throw new IllegalStateException("The server did not become healthy within " + timeout);
     }
 
-    private synchronized void sample() {
+    private void sample() {
+        if (!sampling) {
+            return;
+        }
         long pid = process.pid();
         try {
             String[] stat = Files.readString(Path.of("/proc/" + pid + "/stat"))
@@ -153,7 +166,10 @@ public final class ServerProcess implements AutoCloseable {
                     .mapToDouble(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024.0)
                     .findFirst()
                     .orElse(0);
-            samples.add(new double[] {cpu, rssMb, heapMb()});
+            double heapMb = heapMb();
+            synchronized (this) {
+                samples.add(new double[] {cpu, rssMb, heapMb});
+            }
         } catch (IOException | RuntimeException e) {
             // the process is gone or /proc is not there: no sample
         }
@@ -163,6 +179,7 @@ public final class ServerProcess implements AutoCloseable {
         try {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(base.resolve("/actuator/metrics/jvm.memory.used?tag=area:heap"))
+                            .timeout(Duration.ofSeconds(1))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
             Matcher value = HEAP_VALUE.matcher(response.body());

@@ -14,7 +14,7 @@ import org.HdrHistogram.Recorder;
 
 /**
  * The yardstick for realtime: PUBLISH to a subscriber on another connection, at a fixed rate, measured from the
- * moment the message was due to its arrival. Both ends are in this process, so one clock times both.
+ * moment the message was sent to its arrival. Both ends are in this process, so one clock times both.
  */
 final class RawRedis {
 

@@ -67,13 +67,14 @@ class Comment {
     }
 
     @CommandHandler
-    long handle(EditCommentCommand command, MembershipDirectory memberships) {
+    long handle(EditCommentCommand command, MembershipDirectory memberships, TaskRegistry tasks) {
         WorkspaceRole role =
-                requireVisible(command.workspaceId(), command.taskId(), command.requestedBy(), memberships);
+                requireVisible(command.workspaceId(), command.taskId(), command.requestedBy(), memberships, tasks);
         WorkspaceAccess.allow(role, Permission.WRITE);
         if (!authorId.equals(command.requestedBy())) {
             throw CommandRejectedException.forbidden("Only its author edits a comment.");
         }
+        CommandRejectedException.requireVersion(command.expectedVersion(), getVersion());
         if (!command.body().equals(body)) {
             apply(new CommentEditedEvent(
                     commentId,
@@ -87,22 +88,29 @@ class Comment {
     }
 
     @CommandHandler
-    long handle(DeleteCommentCommand command, MembershipDirectory memberships) {
+    long handle(DeleteCommentCommand command, MembershipDirectory memberships, TaskRegistry tasks) {
         WorkspaceRole role =
-                requireVisible(command.workspaceId(), command.taskId(), command.requestedBy(), memberships);
+                requireVisible(command.workspaceId(), command.taskId(), command.requestedBy(), memberships, tasks);
         boolean author = authorId.equals(command.requestedBy()) && role.allows(Permission.WRITE);
         if (!author && !role.allows(Permission.MANAGE)) {
             throw CommandRejectedException.forbidden("Only its author, an admin or an owner deletes a comment.");
         }
+        CommandRejectedException.requireVersion(command.expectedVersion(), getVersion());
         apply(new CommentDeletedEvent(commentId, taskId, workspaceId, command.requestedBy()));
         return getVersion();
     }
 
-    /** Membership (404), then that this comment is on that task of that workspace and not deleted (404). */
+    /**
+     * Membership (404), then that this comment is on that task of that workspace, and that neither the comment nor
+     * its task is deleted (404): a deleted task's comments go with it.
+     */
     private WorkspaceRole requireVisible(
-            WorkspaceId workspace, TaskId task, UserId user, MembershipDirectory memberships) {
+            WorkspaceId workspace, TaskId task, UserId user, MembershipDirectory memberships, TaskRegistry tasks) {
         WorkspaceRole role = WorkspaceAccess.member(memberships, workspace, user);
-        if (deleted || !workspaceId.equals(workspace) || !taskId.equals(task)) {
+        if (deleted
+                || !workspaceId.equals(workspace)
+                || !taskId.equals(task)
+                || tasks.find(workspace, task).isEmpty()) {
             throw CommandRejectedException.notFound("No such comment.");
         }
         return role;

@@ -105,7 +105,7 @@ class Task {
 
     @CommandHandler
     long handle(ChangeTaskDetailsCommand command, MembershipDirectory memberships) {
-        requireWritable(command.workspaceId(), command.requestedBy(), memberships);
+        requireWritable(command.workspaceId(), command.requestedBy(), command.expectedVersion(), memberships);
         UserId by = command.requestedBy();
         if (command.title() != null) {
             if (command.title().value() == null) {
@@ -145,7 +145,7 @@ class Task {
 
     @CommandHandler
     long handle(AssignTaskCommand command, MembershipDirectory memberships) {
-        requireWritable(command.workspaceId(), command.requestedBy(), memberships);
+        requireWritable(command.workspaceId(), command.requestedBy(), command.expectedVersion(), memberships);
         UserId next = command.assigneeId();
         if (next == null) {
             if (assignee != null) {
@@ -168,7 +168,8 @@ class Task {
     @CommandHandler
     long handle(WatchTaskCommand command, MembershipDirectory memberships) {
         // watching is about one's own notifications, so viewers may watch too
-        requireAccess(command.workspaceId(), command.requestedBy(), memberships, Permission.READ);
+        requireAccess(
+                command.workspaceId(), command.requestedBy(), command.expectedVersion(), memberships, Permission.READ);
         UserId user = command.requestedBy();
         if (command.watching() && !watchers.contains(user)) {
             apply(new TaskWatchStartedEvent(taskId, workspaceId, user));
@@ -181,7 +182,7 @@ class Task {
     @CommandHandler
     long handle(
             MoveTaskCommand command, MembershipDirectory memberships, ProjectRegistry projects, TaskRegistry tasks) {
-        requireWritable(command.workspaceId(), command.requestedBy(), memberships);
+        requireWritable(command.workspaceId(), command.requestedBy(), command.expectedVersion(), memberships);
         if (command.projectId().equals(projectId)) {
             return getVersion();
         }
@@ -198,7 +199,7 @@ class Task {
 
     @CommandHandler
     long handle(ChangeTaskStatusCommand command, MembershipDirectory memberships, TaskRegistry tasks) {
-        requireWritable(command.workspaceId(), command.requestedBy(), memberships);
+        requireWritable(command.workspaceId(), command.requestedBy(), command.expectedVersion(), memberships);
         TaskStatus next = command.status();
         if (next == status) {
             return getVersion();
@@ -221,7 +222,7 @@ class Task {
 
     @CommandHandler
     long handle(RankTaskCommand command, MembershipDirectory memberships, TaskRegistry tasks) {
-        requireWritable(command.workspaceId(), command.requestedBy(), memberships);
+        requireWritable(command.workspaceId(), command.requestedBy(), command.expectedVersion(), memberships);
         if (command.after() == null && command.before() == null) {
             throw CommandRejectedException.invalid("before", "Name the card to go before, after, or both.");
         }
@@ -236,7 +237,7 @@ class Task {
 
     @CommandHandler
     long handle(DeleteTaskCommand command, MembershipDirectory memberships) {
-        requireWritable(command.workspaceId(), command.requestedBy(), memberships);
+        requireWritable(command.workspaceId(), command.requestedBy(), command.expectedVersion(), memberships);
         apply(new TaskDeletedEvent(taskId, workspaceId, command.requestedBy()));
         return getVersion();
     }
@@ -253,17 +254,28 @@ class Task {
         return card.rank();
     }
 
-    private void requireWritable(WorkspaceId workspace, UserId user, MembershipDirectory memberships) {
-        requireAccess(workspace, user, memberships, Permission.WRITE);
+    private void requireWritable(
+            WorkspaceId workspace, UserId user, Long expectedVersion, MembershipDirectory memberships) {
+        requireAccess(workspace, user, expectedVersion, memberships, Permission.WRITE);
     }
 
-    /** Membership first, then that the task is in that workspace and not deleted (both 404), then the role (403). */
-    private void requireAccess(WorkspaceId workspace, UserId user, MembershipDirectory memberships, Permission needed) {
+    /**
+     * The checks in the order of the HTTP API: membership, then that the task is in that workspace and not deleted
+     * (both 404), then the role (403), then If-Match (412). The version is compared here, not by Axon on loading,
+     * which would answer 412 for a task of another workspace and so tell that it exists.
+     */
+    private void requireAccess(
+            WorkspaceId workspace,
+            UserId user,
+            Long expectedVersion,
+            MembershipDirectory memberships,
+            Permission needed) {
         WorkspaceRole role = WorkspaceAccess.member(memberships, workspace, user);
         if (deleted || !workspaceId.equals(workspace)) {
             throw CommandRejectedException.notFound("No such task.");
         }
         WorkspaceAccess.allow(role, needed);
+        CommandRejectedException.requireVersion(expectedVersion, getVersion());
     }
 
     @EventSourcingHandler

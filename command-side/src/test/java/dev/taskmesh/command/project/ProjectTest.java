@@ -17,7 +17,6 @@ import dev.taskmesh.api.workspace.MembershipDirectory;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.api.workspace.WorkspaceRole;
 import dev.taskmesh.command.TestDirectory;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -121,7 +120,7 @@ class ProjectTest {
         fixture.given(created(), new ProjectRenamedEvent(PROJECT, WORKSPACE, "Renamed", ADMIN))
                 .when(change(Change.to("Mine"), null, null, 0L))
                 .expectNoEvents()
-                .expectException(ConflictingAggregateVersionException.class);
+                .expectException(rejected(Reason.STALE));
     }
 
     private static ProjectCreatedEvent created() {

@@ -38,7 +38,6 @@ import dev.taskmesh.command.TestDirectory;
 import dev.taskmesh.command.project.ProjectRegistry;
 import java.time.LocalDate;
 import java.util.List;
-import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -184,7 +183,7 @@ class TaskTest {
         fixture.given(created(), new TaskRenamedEvent(TASK, WORKSPACE, "Theirs", COLLEAGUE))
                 .when(details(Change.to("Mine"), null, null, null, null, 0L))
                 .expectNoEvents()
-                .expectException(ConflictingAggregateVersionException.class);
+                .expectException(rejected(Reason.STALE));
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * First check of every API request: a valid bearer access token, or 401 before anything else is looked at, so an
@@ -30,9 +31,15 @@ public class BearerAuthenticationFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
+    /**
+     * Decides on the path as Spring MVC matches it: decoded, without {@code ;params}. On the raw URI,
+     * {@code /%61pi/...} or {@code /api;x/...} would pass the filter and still reach an {@code /api} handler.
+     */
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
+
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = PATHS.getPathWithinApplication(request);
         return !path.startsWith("/api/") || PUBLIC_ROUTES.contains(path);
     }
 

@@ -8,7 +8,9 @@ import dev.taskmesh.api.task.TaskId;
 import dev.taskmesh.api.workspace.CreateWorkspaceCommand;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.command.account.AccountRegistration;
+import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
@@ -31,6 +33,8 @@ final class BulkImport {
 
     private static final Logger log = LoggerFactory.getLogger(BulkImport.class);
 
+    private static final SecureRandom RANDOM = new SecureRandom();
+
     private final CommandGateway commands;
     private final AccountRegistration registration;
     private final TransactionTemplate transactions;
@@ -41,16 +45,24 @@ final class BulkImport {
         this.transactions = transactions;
     }
 
+    /** {@code generatedPassword} is null when the caller chose the password: only a generated one is printed. */
     record Summary(
-            String userId, String email, String workspaceId, List<String> projectIds, long tasks, double seconds) {
+            String userId,
+            String email,
+            String generatedPassword,
+            String workspaceId,
+            List<String> projectIds,
+            long tasks,
+            double seconds) {
 
         String json() {
             return String.format(
                     Locale.ROOT,
-                    "{\"userId\":\"%s\",\"email\":\"%s\",\"workspaceId\":\"%s\",\"projects\":%d,\"tasks\":%d,"
-                            + "\"seconds\":%.1f,\"tasksPerSecond\":%.0f}",
+                    "{\"userId\":\"%s\",\"email\":\"%s\",%s\"workspaceId\":\"%s\",\"projects\":%d,"
+                            + "\"tasks\":%d,\"seconds\":%.1f,\"tasksPerSecond\":%.0f}",
                     userId,
                     email,
+                    generatedPassword == null ? "" : "\"password\":\"" + generatedPassword + "\",",
                     workspaceId,
                     projectIds.size(),
                     tasks,
@@ -59,12 +71,19 @@ final class BulkImport {
         }
     }
 
+    private static String randomPassword() {
+        byte[] secret = new byte[18];
+        RANDOM.nextBytes(secret);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    }
+
     Summary run(ImportOptions options) throws Exception {
         long started = System.nanoTime();
         String handle = "import" + Long.toString(System.currentTimeMillis(), 36);
+        String generated = options.password() == null ? randomPassword() : null;
+        String password = generated == null ? options.password() : generated;
         UserId owner = UserId.parse(registration
-                .register(
-                        options.email(), handle, "Bulk import", new BCryptPasswordEncoder().encode(options.password()))
+                .register(options.email(), handle, "Bulk import", new BCryptPasswordEncoder().encode(password))
                 .id());
         WorkspaceId workspace = WorkspaceId.random();
         commands.sendAndWait(new CreateWorkspaceCommand(workspace, "Imported", owner));
@@ -114,6 +133,7 @@ final class BulkImport {
         return new Summary(
                 owner.toString(),
                 options.email(),
+                generated,
                 workspace.toString(),
                 projects.stream().map(ProjectId::toString).toList(),
                 created.get(),

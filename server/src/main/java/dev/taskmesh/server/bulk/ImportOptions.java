@@ -8,7 +8,8 @@ import java.util.Set;
 /**
  * The arguments of {@code taskmesh-server.jar import}: {@code --tasks=N} (required), {@code --projects=P}
  * (default 10), {@code --threads=T} (default 4), {@code --batch=B} commands per transaction (default 100),
- * {@code --email=} and {@code --password=} of the owner it registers (defaults: a fresh bench address).
+ * {@code --email=} and {@code --password=} of the owner it registers (defaults: a fresh bench address and a random
+ * password, which the summary then prints so the seeded workspace can be used).
  */
 record ImportOptions(int tasks, int projects, int threads, int batch, String email, String password) {
 
@@ -37,7 +38,7 @@ record ImportOptions(int tasks, int projects, int threads, int batch, String ema
                 number(values, "threads", 1, 64, 4),
                 number(values, "batch", 1, 10_000, 100),
                 values.getOrDefault("email", "import-" + stamp + "@bench.taskmesh.dev"),
-                values.getOrDefault("password", "import-password-" + stamp));
+                values.getOrDefault("password", null));
     }
 
     private static int number(Map<String, String> values, String name, int min, int max, int fallback) {

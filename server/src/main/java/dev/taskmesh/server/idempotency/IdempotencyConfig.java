@@ -1,5 +1,6 @@
 package dev.taskmesh.server.idempotency;
 
+import dev.taskmesh.api.workspace.MembershipDirectory;
 import dev.taskmesh.server.web.Problems;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -15,9 +16,12 @@ class IdempotencyConfig {
     /** After authentication (the key is scoped to the user) and the body limit (the body is read here). */
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotency(
-            IdempotencyKeys keys, TransactionTemplate transactions, Problems problems) {
+            IdempotencyKeys keys,
+            TransactionTemplate transactions,
+            Problems problems,
+            MembershipDirectory memberships) {
         FilterRegistrationBean<IdempotencyFilter> registration =
-                new FilterRegistrationBean<>(new IdempotencyFilter(keys, transactions, problems));
+                new FilterRegistrationBean<>(new IdempotencyFilter(keys, transactions, problems, memberships));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
         return registration;
     }

@@ -1,5 +1,7 @@
 package dev.taskmesh.server.idempotency;
 
+import dev.taskmesh.api.workspace.MembershipDirectory;
+import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.server.auth.CurrentUser;
 import dev.taskmesh.server.idempotency.IdempotencyKeys.Scope;
 import dev.taskmesh.server.idempotency.IdempotencyKeys.StoredAnswer;
@@ -18,11 +20,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpHeaders;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * {@code Idempotency-Key} on authenticated POSTs, scoped to the user and the route. The first request runs inside
@@ -35,15 +39,23 @@ public class IdempotencyFilter extends OncePerRequestFilter {
 
     public static final String HEADER = "Idempotency-Key";
     private static final Pattern VALID_KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+    private static final Pattern WORKSPACE_ROUTE = Pattern.compile("^/api/workspaces/([^/]+)/");
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
 
     private final IdempotencyKeys keys;
     private final TransactionTemplate transactions;
     private final Problems problems;
+    private final MembershipDirectory memberships;
 
-    public IdempotencyFilter(IdempotencyKeys keys, TransactionTemplate transactions, Problems problems) {
+    public IdempotencyFilter(
+            IdempotencyKeys keys,
+            TransactionTemplate transactions,
+            Problems problems,
+            MembershipDirectory memberships) {
         this.keys = keys;
         this.transactions = transactions;
         this.problems = problems;
+        this.memberships = memberships;
     }
 
     @Override
@@ -51,7 +63,27 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         // CurrentUser is only set on authenticated routes: the /api/auth ones ignore the header
         return !"POST".equals(request.getMethod())
                 || request.getHeader(HEADER) == null
-                || CurrentUser.of(request).isEmpty();
+                || CurrentUser.of(request).isEmpty()
+                || !memberOfTheRoutesWorkspace(request);
+    }
+
+    /**
+     * Outside the workspace a route names, the key is not looked at: the request goes on to its 404, the same as
+     * without a key, so a key can never tell a stranger anything about a workspace.
+     */
+    private boolean memberOfTheRoutesWorkspace(HttpServletRequest request) {
+        Matcher route = WORKSPACE_ROUTE.matcher(PATHS.getPathWithinApplication(request));
+        if (!route.find()) {
+            return true;
+        }
+        try {
+            WorkspaceId workspace = WorkspaceId.parse(route.group(1));
+            return memberships
+                    .roleOf(workspace, CurrentUser.of(request).orElseThrow().id())
+                    .isPresent();
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
     }
 
     @Override

@@ -6,7 +6,6 @@ import java.util.concurrent.CompletionException;
 import org.axonframework.commandhandling.NoHandlerForCommandException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
-import org.axonframework.modelling.command.ConflictingModificationException;
 import org.axonframework.queryhandling.NoHandlerForQueryException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,6 +43,11 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return switch (e.reason()) {
             case NOT_FOUND -> answer(ProblemType.NOT_FOUND, e.getMessage(), List.of());
             case FORBIDDEN -> answer(ProblemType.FORBIDDEN, e.getMessage(), List.of());
+            case STALE ->
+                answer(
+                        ProblemType.PRECONDITION_FAILED,
+                        e.getMessage() + " Read it again, then retry with its ETag.",
+                        List.of());
             case CONFLICT -> {
                 ProblemDetail problem = Problems.of(ProblemType.CONFLICT, e.getMessage(), List.of());
                 e.details().forEach(problem::setProperty);
@@ -62,15 +66,6 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(AggregateNotFoundException.class)
     ResponseEntity<Object> aggregateNotFound(AggregateNotFoundException e) {
         return answer(ProblemType.NOT_FOUND, "No such resource.", List.of());
-    }
-
-    /** If-Match named a version the aggregate has moved past (or never had). */
-    @ExceptionHandler(ConflictingModificationException.class)
-    ResponseEntity<Object> staleVersion(ConflictingModificationException e) {
-        return answer(
-                ProblemType.PRECONDITION_FAILED,
-                "The resource has changed since the version in If-Match; read it again.",
-                List.of());
     }
 
     /** Two nodes appended to one aggregate at once; the client may retry. */

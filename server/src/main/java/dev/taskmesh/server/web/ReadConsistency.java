@@ -42,6 +42,16 @@ public class ReadConsistency {
                     "Invalid minPosition.",
                     List.of(FieldError.query("minPosition", "must be zero or more")));
         }
+        if (reached(processingGroup, minPosition)) {
+            return;
+        }
+        if (minPosition > lastPosition()) {
+            // no write ever answered this position: waiting for it would only load the database
+            throw new ProblemException(
+                    ProblemType.VALIDATION_FAILED,
+                    "Invalid minPosition.",
+                    List.of(FieldError.query("minPosition", "is beyond the last stored event")));
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = 2;
         while (!reached(processingGroup, minPosition)) {
@@ -54,6 +64,12 @@ public class ReadConsistency {
             sleep(pause);
             pause = Math.min(pause * 2, 50);
         }
+    }
+
+    private long lastPosition() {
+        return jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry")
+                .query(Long.class)
+                .single();
     }
 
     /** True when every segment's token has passed the position with no gap left at or below it. */

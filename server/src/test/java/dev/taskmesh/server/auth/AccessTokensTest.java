@@ -27,11 +27,21 @@ class AccessTokensTest {
     }
 
     @Test
-    void acceptsTheDevKeyInTheDevProfile() {
-        MockEnvironment dev = new MockEnvironment();
+    void acceptsTheDevKeyInTheDevProfileOnTheEmbeddedDatabase() {
+        MockEnvironment dev = new MockEnvironment().withProperty("taskmesh.embedded-database", "true");
         dev.setActiveProfiles("dev");
 
         assertThat(tokens(AccessTokens.DEV_KEY, dev, Clock.systemUTC())).isNotNull();
+    }
+
+    @Test
+    void refusesTheDevKeyInTheDevProfileOnARealDatabase() {
+        MockEnvironment forgotTheProfile = new MockEnvironment();
+        forgotTheProfile.setActiveProfiles("dev");
+
+        assertThatThrownBy(() -> tokens(AccessTokens.DEV_KEY, forgotTheProfile, Clock.systemUTC()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("development JWT key");
     }
 
     @Test

@@ -4,11 +4,10 @@ import dev.taskmesh.api.account.UserId;
 import dev.taskmesh.api.task.TaskId;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 
 public record DeleteCommentCommand(
         @TargetAggregateIdentifier CommentId commentId,
         TaskId taskId,
         WorkspaceId workspaceId,
-        @TargetAggregateVersion Long expectedVersion,
+        Long expectedVersion,
         UserId requestedBy) {}

@@ -4,12 +4,11 @@ import dev.taskmesh.api.account.UserId;
 import dev.taskmesh.api.task.TaskId;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 
 public record EditCommentCommand(
         @TargetAggregateIdentifier CommentId commentId,
         TaskId taskId,
         WorkspaceId workspaceId,
         String body,
-        @TargetAggregateVersion Long expectedVersion,
+        Long expectedVersion,
         UserId requestedBy) {}

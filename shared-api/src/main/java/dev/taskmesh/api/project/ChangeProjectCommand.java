@@ -4,7 +4,6 @@ import dev.taskmesh.api.account.UserId;
 import dev.taskmesh.api.wire.Change;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** A JSON Merge Patch of a project: a null field leaves it as it is. */
 public record ChangeProjectCommand(
@@ -13,5 +12,5 @@ public record ChangeProjectCommand(
         Change<String> name,
         Change<String> description,
         Boolean archived,
-        @TargetAggregateVersion Long expectedVersion,
+        Long expectedVersion,
         UserId requestedBy) {}

@@ -6,7 +6,6 @@ import dev.taskmesh.api.workspace.WorkspaceId;
 import java.time.LocalDate;
 import java.util.List;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /**
  * A JSON Merge Patch of a task's details: a null Change leaves the field as it is. {@code expectedVersion} comes
@@ -20,5 +19,5 @@ public record ChangeTaskDetailsCommand(
         Change<TaskPriority> priority,
         Change<LocalDate> dueDate,
         Change<List<String>> labels,
-        @TargetAggregateVersion Long expectedVersion,
+        Long expectedVersion,
         UserId requestedBy) {}

@@ -3,10 +3,6 @@ package dev.taskmesh.api.task;
 import dev.taskmesh.api.account.UserId;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 
 public record DeleteTaskCommand(
-        @TargetAggregateIdentifier TaskId taskId,
-        WorkspaceId workspaceId,
-        @TargetAggregateVersion Long expectedVersion,
-        UserId requestedBy) {}
+        @TargetAggregateIdentifier TaskId taskId, WorkspaceId workspaceId, Long expectedVersion, UserId requestedBy) {}

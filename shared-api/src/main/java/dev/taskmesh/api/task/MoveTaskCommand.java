@@ -4,11 +4,10 @@ import dev.taskmesh.api.account.UserId;
 import dev.taskmesh.api.project.ProjectId;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 
 public record MoveTaskCommand(
         @TargetAggregateIdentifier TaskId taskId,
         WorkspaceId workspaceId,
         ProjectId projectId,
-        @TargetAggregateVersion Long expectedVersion,
+        Long expectedVersion,
         UserId requestedBy) {}

@@ -3,7 +3,6 @@ package dev.taskmesh.api.task;
 import dev.taskmesh.api.account.UserId;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /**
  * Places the task in its column between {@code after} (the card above it) and {@code before} (the card below it);
@@ -14,5 +13,5 @@ public record RankTaskCommand(
         WorkspaceId workspaceId,
         TaskId after,
         TaskId before,
-        @TargetAggregateVersion Long expectedVersion,
+        Long expectedVersion,
         UserId requestedBy) {}

@@ -3,12 +3,11 @@ package dev.taskmesh.api.task;
 import dev.taskmesh.api.account.UserId;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
-import org.axonframework.modelling.command.TargetAggregateVersion;
 
 /** The caller starts ({@code watching} true) or stops watching the task. */
 public record WatchTaskCommand(
         @TargetAggregateIdentifier TaskId taskId,
         WorkspaceId workspaceId,
         boolean watching,
-        @TargetAggregateVersion Long expectedVersion,
+        Long expectedVersion,
         UserId requestedBy) {}

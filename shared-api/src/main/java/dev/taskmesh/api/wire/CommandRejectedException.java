@@ -16,7 +16,9 @@ public class CommandRejectedException extends RuntimeException {
         /** A field breaks a rule; {@link #field()} names it. */
         INVALID,
         /** The current state does not allow it (a duplicate, an archived project). */
-        CONFLICT
+        CONFLICT,
+        /** The client's If-Match names a version the aggregate no longer (or never) had. */
+        STALE
     }
 
     private final Reason reason;
@@ -49,6 +51,14 @@ public class CommandRejectedException extends RuntimeException {
     /** A conflict with facts a client can act on, such as the statuses a task may move to. */
     public static CommandRejectedException conflict(String detail, Map<String, Object> details) {
         return new CommandRejectedException(Reason.CONFLICT, null, detail, details);
+    }
+
+    /** Refuses a command whose expected version (If-Match) is not the aggregate's current one. */
+    public static void requireVersion(Long expected, long current) {
+        if (expected != null && expected != current) {
+            throw new CommandRejectedException(
+                    Reason.STALE, "The resource is at version " + current + ", not " + expected + ".");
+        }
     }
 
     public static CommandRejectedException invalid(String field, String detail) {
