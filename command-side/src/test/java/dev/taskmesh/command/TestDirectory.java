@@ -70,6 +70,25 @@ public final class TestDirectory implements MembershipDirectory, ProjectRegistry
     }
 
     @Override
+    public Optional<String> neighbourRank(
+            WorkspaceId workspaceId,
+            ProjectId projectId,
+            TaskStatus status,
+            String rank,
+            boolean below,
+            TaskId except) {
+        var column = tasks.values().stream()
+                .filter(t -> workspaceId.equals(taskWorkspaces.get(t.taskId())))
+                .filter(t -> t.projectId().equals(projectId)
+                        && t.status() == status
+                        && !t.taskId().equals(except))
+                .map(RegisteredTask::rank);
+        return below
+                ? column.filter(r -> r.compareTo(rank) < 0).max(Comparator.naturalOrder())
+                : column.filter(r -> r.compareTo(rank) > 0).min(Comparator.naturalOrder());
+    }
+
+    @Override
     public Optional<String> lastRank(WorkspaceId workspaceId, ProjectId projectId, TaskStatus status) {
         return tasks.values().stream()
                 .filter(t -> workspaceId.equals(taskWorkspaces.get(t.taskId())))

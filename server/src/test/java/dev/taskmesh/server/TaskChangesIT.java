@@ -159,6 +159,25 @@ class TaskChangesIT extends IntegrationTest {
     }
 
     @Test
+    void aCardPlacedAfterAnotherStaysAboveTheOneThatFollowed() {
+        String second = expect(api.createTask(member, workspace, project, "Second"), 201)
+                .text("id");
+        String third =
+                expect(api.createTask(member, workspace, project, "Third"), 201).text("id");
+
+        Api.Response ranked = expect(
+                api.post(
+                        "/api/workspaces/" + workspace + "/tasks/" + third + "/rank",
+                        member.accessToken(),
+                        Map.of("after", task)),
+                200);
+
+        assertThat(List.of(rankOf(task, ranked), rankOf(third, ranked), rankOf(second, ranked)))
+                .isSorted()
+                .doesNotHaveDuplicates();
+    }
+
+    @Test
     void tasksMoveToAnotherProjectOfTheWorkspace() {
         String other = api.createProject(owner, workspace, "Other");
 

@@ -107,6 +107,35 @@ class JdbcTaskRegistry implements TaskRegistry {
     }
 
     @Override
+    public Optional<String> neighbourRank(
+            WorkspaceId workspaceId,
+            ProjectId projectId,
+            TaskStatus status,
+            String rank,
+            boolean below,
+            TaskId except) {
+        String sql = below ? """
+                  SELECT rank FROM task_registry
+                  WHERE workspace_id = :workspaceId AND project_id = :projectId AND status = :status AND NOT deleted
+                    AND task_id <> :except AND rank < :rank
+                  ORDER BY rank DESC LIMIT 1
+                  """ : """
+                  SELECT rank FROM task_registry
+                  WHERE workspace_id = :workspaceId AND project_id = :projectId AND status = :status AND NOT deleted
+                    AND task_id <> :except AND rank > :rank
+                  ORDER BY rank LIMIT 1
+                  """;
+        return jdbc.sql(sql)
+                .param("workspaceId", workspaceId.value())
+                .param("projectId", projectId.value())
+                .param("status", status.wireName())
+                .param("except", except.value())
+                .param("rank", rank)
+                .query(String.class)
+                .optional();
+    }
+
+    @Override
     public Optional<String> lastRank(WorkspaceId workspaceId, ProjectId projectId, TaskStatus status) {
         return jdbc.sql("""
                         SELECT rank FROM task_registry

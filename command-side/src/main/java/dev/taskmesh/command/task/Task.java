@@ -228,6 +228,14 @@ class Task {
         }
         String lower = neighbourRank(command.after(), "after", tasks);
         String upper = neighbourRank(command.before(), "before", tasks);
+        // one neighbour named: the card on its other side bounds the new rank too, or it would land on that card's
+        if (upper == null) {
+            upper = tasks.neighbourRank(workspaceId, projectId, status, lower, false, taskId)
+                    .orElse(null);
+        } else if (lower == null) {
+            lower = tasks.neighbourRank(workspaceId, projectId, status, upper, true, taskId)
+                    .orElse(null);
+        }
         if (lower != null && upper != null && lower.compareTo(upper) >= 0) {
             throw CommandRejectedException.conflict("The two cards are not next to each other in that order.");
         }

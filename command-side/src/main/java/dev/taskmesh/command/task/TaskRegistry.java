@@ -15,5 +15,12 @@ public interface TaskRegistry {
     /** The rank of the last card in a column, empty when the column is empty. */
     Optional<String> lastRank(WorkspaceId workspaceId, ProjectId projectId, TaskStatus status);
 
+    /**
+     * The rank of the card right next to {@code rank} in a column, above it ({@code below} false: the nearest
+     * greater rank) or below it; {@code except} is left out (the card being moved). Empty at the column's end.
+     */
+    Optional<String> neighbourRank(
+            WorkspaceId workspaceId, ProjectId projectId, TaskStatus status, String rank, boolean below, TaskId except);
+
     record RegisteredTask(TaskId taskId, ProjectId projectId, TaskStatus status, String rank) {}
 }

@@ -310,6 +310,13 @@ class TaskTest {
     }
 
     @Test
+    void rankingAfterACardKeepsBelowTheCardThatFollowsIt() {
+        fixture.given(created())
+                .when(new RankTaskCommand(TASK, WORKSPACE, ABOVE, null, null, MEMBER))
+                .expectEvents(new TaskRankedEvent(TASK, WORKSPACE, BoardRank.between("a1", "a3"), MEMBER));
+    }
+
+    @Test
     void rankingToTheTop() {
         fixture.given(created())
                 .when(new RankTaskCommand(TASK, WORKSPACE, null, ABOVE, null, MEMBER))
