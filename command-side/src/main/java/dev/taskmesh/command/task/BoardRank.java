@@ -1,5 +1,7 @@
 package dev.taskmesh.command.task;
 
+import java.util.UUID;
+
 /**
  * Board order without renumbering (fractional indexing, as in Figma's multiplayer boards): a card's rank is a string,
  * and cards sort by rank in byte order. A rank strictly between any two others always exists, so moving a card
@@ -32,6 +34,17 @@ final class BoardRank {
     /** A rank after {@code last}, the end of a column (null when it is empty). */
     static String after(String last) {
         return between(last, null);
+    }
+
+    /**
+     * A rank after {@code last} that two cards appended at the same instant do not share: the rank is followed by two
+     * digits taken from the card's own id. Appending needs no lock on the column, so two writers may read the same
+     * last rank; with this suffix their ranks still differ (unless the two ids agree in the 12 bits used) and both
+     * sort after {@code last}. The suffix never ends in 0, so ranks between remain possible.
+     */
+    static String after(String last, UUID card) {
+        long bits = card.getLeastSignificantBits() & Long.MAX_VALUE;
+        return after(last) + DIGITS.charAt((int) (bits % BASE)) + DIGITS.charAt(1 + (int) ((bits / BASE) % (BASE - 1)));
     }
 
     /**

@@ -89,8 +89,10 @@ class Task {
             throw CommandRejectedException.conflict("The project is archived and takes no new tasks.");
         }
         TaskStatus column = command.status() == null ? TaskStatus.TODO : command.status();
-        String rank = BoardRank.after(tasks.lastRank(command.workspaceId(), command.projectId(), column)
-                .orElse(null));
+        String rank = BoardRank.after(
+                tasks.lastRank(command.workspaceId(), command.projectId(), column)
+                        .orElse(null),
+                command.taskId().value());
         apply(new TaskCreatedEvent(
                 command.taskId(),
                 command.workspaceId(),
@@ -192,7 +194,7 @@ class Task {
             throw CommandRejectedException.conflict("The target project is archived and takes no new tasks.");
         }
         String rank = BoardRank.after(
-                tasks.lastRank(workspaceId, target.projectId(), status).orElse(null));
+                tasks.lastRank(workspaceId, target.projectId(), status).orElse(null), taskId.value());
         apply(new TaskMovedEvent(taskId, workspaceId, projectId, target.projectId(), rank, command.requestedBy()));
         return getVersion();
     }
@@ -215,7 +217,7 @@ class Task {
                                     .toList()));
         }
         String rank =
-                BoardRank.after(tasks.lastRank(workspaceId, projectId, next).orElse(null));
+                BoardRank.after(tasks.lastRank(workspaceId, projectId, next).orElse(null), taskId.value());
         apply(new TaskStatusChangedEvent(taskId, workspaceId, status, next, rank, command.requestedBy()));
         return getVersion();
     }

@@ -23,6 +23,18 @@ class BoardRankTest {
     }
 
     @Test
+    void cardsAppendedAtOnceDoNotShareARank() {
+        String last = "a5";
+        java.util.Set<String> ranks = new java.util.HashSet<>();
+        for (int i = 0; i < 20; i++) {
+            String rank = BoardRank.after(last, java.util.UUID.randomUUID());
+            assertThat(rank).isGreaterThan(last).doesNotEndWith("0").startsWith("a6");
+            ranks.add(rank);
+        }
+        assertThat(ranks).hasSizeGreaterThan(18);
+    }
+
+    @Test
     void prependingDecrementsTheIntegerPart() {
         assertThat(BoardRank.between(null, "a0")).isEqualTo("Zz");
         assertThat(BoardRank.between(null, "Z0")).isEqualTo("Yzz");

@@ -86,7 +86,14 @@ class TaskTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateTaskCommand(TASK, WORKSPACE, PROJECT, "Ship it", "soon", null, MEMBER))
                 .expectEvents(new TaskCreatedEvent(
-                        TASK, WORKSPACE, PROJECT, "Ship it", "soon", TaskStatus.TODO, BoardRank.after("a3"), MEMBER))
+                        TASK,
+                        WORKSPACE,
+                        PROJECT,
+                        "Ship it",
+                        "soon",
+                        TaskStatus.TODO,
+                        BoardRank.after("a3", TASK.value()),
+                        MEMBER))
                 .expectResultMessagePayload(0L);
     }
 
@@ -95,7 +102,14 @@ class TaskTest {
         fixture.givenNoPriorActivity()
                 .when(new CreateTaskCommand(TASK, WORKSPACE, PROJECT, "Idea", null, TaskStatus.BACKLOG, MEMBER))
                 .expectEvents(new TaskCreatedEvent(
-                        TASK, WORKSPACE, PROJECT, "Idea", null, TaskStatus.BACKLOG, BoardRank.first(), MEMBER));
+                        TASK,
+                        WORKSPACE,
+                        PROJECT,
+                        "Idea",
+                        null,
+                        TaskStatus.BACKLOG,
+                        BoardRank.after(null, TASK.value()),
+                        MEMBER));
     }
 
     @Test
@@ -267,7 +281,8 @@ class TaskTest {
     void movingGoesToTheEndOfTheSameColumnOfTheOtherProject() {
         fixture.given(created())
                 .when(new MoveTaskCommand(TASK, WORKSPACE, SECOND_PROJECT, null, MEMBER))
-                .expectEvents(new TaskMovedEvent(TASK, WORKSPACE, PROJECT, SECOND_PROJECT, BoardRank.first(), MEMBER));
+                .expectEvents(new TaskMovedEvent(
+                        TASK, WORKSPACE, PROJECT, SECOND_PROJECT, BoardRank.after(null, TASK.value()), MEMBER));
     }
 
     @Test
@@ -291,7 +306,12 @@ class TaskTest {
         fixture.given(created())
                 .when(new ChangeTaskStatusCommand(TASK, WORKSPACE, TaskStatus.IN_PROGRESS, null, MEMBER))
                 .expectEvents(new TaskStatusChangedEvent(
-                        TASK, WORKSPACE, TaskStatus.TODO, TaskStatus.IN_PROGRESS, BoardRank.first(), MEMBER));
+                        TASK,
+                        WORKSPACE,
+                        TaskStatus.TODO,
+                        TaskStatus.IN_PROGRESS,
+                        BoardRank.after(null, TASK.value()),
+                        MEMBER));
     }
 
     @Test
