@@ -166,6 +166,43 @@ class ErrorOrderIT extends IntegrationTest {
     }
 
     @Test
+    void aChunkedBodyIsCutOffAtTheLimitToo() throws Exception {
+        byte[] huge =
+                ("{\"name\":\"" + "x".repeat(300 * 1024) + "\"}").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(api.base() + "/api/workspaces"))
+                .header("Authorization", "Bearer " + owner.accessToken())
+                .header("Content-Type", "application/json")
+                // a stream of unknown length goes out chunked, with no Content-Length to refuse up front
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofInputStream(
+                        () -> new java.io.ByteArrayInputStream(huge)))
+                .build();
+
+        java.net.http.HttpResponse<String> response = java.net.http.HttpClient.newHttpClient()
+                .send(request, java.net.http.HttpResponse.BodyHandlers.ofString());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(expect(api.get("/api/workspaces", owner.accessToken()), 200)
+                        .body()
+                        .path("items")
+                        .size())
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aPatchThatIsNotJsonIs415() {
+        Api.Response response = api.patch(
+                "/api/workspaces/" + workspace + "/projects/" + project,
+                owner.accessToken(),
+                "name=x",
+                "Content-Type",
+                "text/plain");
+
+        assertThat(response.status()).isEqualTo(415);
+        assertThat(response.problemType()).isEqualTo("unsupported-media-type");
+    }
+
+    @Test
     void badPagingParametersAre400() {
         assertThat(api.get("/api/workspaces?limit=0", owner.accessToken()).status())
                 .isEqualTo(400);

@@ -24,6 +24,10 @@ public final class Api {
         return new Api(base);
     }
 
+    public String base() {
+        return base;
+    }
+
     private Api(String base) {
         this.base = base;
     }
