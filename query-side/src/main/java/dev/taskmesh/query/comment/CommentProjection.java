@@ -10,6 +10,7 @@ import dev.taskmesh.api.comment.CommentView;
 import dev.taskmesh.api.comment.FindCommentQuery;
 import dev.taskmesh.api.comment.FindCommentsQuery;
 import dev.taskmesh.api.task.TaskId;
+import dev.taskmesh.query.config.Keyset;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -92,8 +93,7 @@ class CommentProjection {
 
     @QueryHandler
     CommentList handle(FindCommentsQuery query) {
-        // one row more than asked tells whether another page exists without a count
-        List<Row> rows = jdbc.sql("""
+        List<Keyset.Row<CommentView>> rows = jdbc.sql("""
                         SELECT * FROM comment_view
                         WHERE workspace_id = :workspaceId AND task_id = :taskId AND NOT deleted AND seq > :after
                         ORDER BY seq LIMIT :limit
@@ -104,10 +104,8 @@ class CommentProjection {
                 .param("limit", query.limit() + 1)
                 .query(CommentProjection::row)
                 .list();
-        boolean more = rows.size() > query.limit();
-        List<Row> page = more ? rows.subList(0, query.limit()) : rows;
-        return new CommentList(
-                page.stream().map(Row::view).toList(), more ? page.getLast().seq() : null);
+        Keyset.Slice<CommentView> page = Keyset.slice(rows, query.limit());
+        return new CommentList(page.items(), page.nextAfter());
     }
 
     @QueryHandler
@@ -122,14 +120,12 @@ class CommentProjection {
                 .param("commentId", query.commentId().value())
                 .query(CommentProjection::row)
                 .optional()
-                .map(Row::view);
+                .map(Keyset.Row::view);
     }
 
-    private record Row(long seq, CommentView view) {}
-
-    private static Row row(ResultSet rs, int rowNum) throws SQLException {
+    private static Keyset.Row<CommentView> row(ResultSet rs, int rowNum) throws SQLException {
         Timestamp edited = rs.getTimestamp("edited_at");
-        return new Row(
+        return new Keyset.Row<>(
                 rs.getLong("seq"),
                 new CommentView(
                         new CommentId(rs.getObject("comment_id", UUID.class)),

@@ -1,2 +1,2 @@
-/** How the server composes the query side, and the switch that turns it off on a node. */
+/** How the server composes the query side (and the switch that turns it off on a node), and keyset paging. */
 package dev.taskmesh.query.config;

@@ -13,6 +13,7 @@ import dev.taskmesh.api.project.ProjectRenamedEvent;
 import dev.taskmesh.api.project.ProjectUnarchivedEvent;
 import dev.taskmesh.api.project.ProjectView;
 import dev.taskmesh.api.workspace.WorkspaceId;
+import dev.taskmesh.query.config.Keyset;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -84,8 +85,7 @@ class ProjectProjection {
 
     @QueryHandler
     ProjectList handle(FindProjectsQuery query) {
-        // one row more than asked tells whether another page exists without a count
-        List<Row> rows = jdbc.sql("""
+        List<Keyset.Row<ProjectView>> rows = jdbc.sql("""
                         SELECT * FROM project_view WHERE workspace_id = :workspaceId AND seq > :after
                         ORDER BY seq LIMIT :limit
                         """)
@@ -94,10 +94,8 @@ class ProjectProjection {
                 .param("limit", query.limit() + 1)
                 .query(ProjectProjection::row)
                 .list();
-        boolean more = rows.size() > query.limit();
-        List<Row> page = more ? rows.subList(0, query.limit()) : rows;
-        Long nextAfter = more ? page.get(page.size() - 1).seq() : null;
-        return new ProjectList(page.stream().map(Row::view).toList(), nextAfter);
+        Keyset.Slice<ProjectView> page = Keyset.slice(rows, query.limit());
+        return new ProjectList(page.items(), page.nextAfter());
     }
 
     @QueryHandler
@@ -107,13 +105,11 @@ class ProjectProjection {
                 .param("projectId", query.projectId().value())
                 .query(ProjectProjection::row)
                 .optional()
-                .map(Row::view);
+                .map(Keyset.Row::view);
     }
 
-    private record Row(long seq, ProjectView view) {}
-
-    private static Row row(ResultSet rs, int rowNum) throws SQLException {
-        return new Row(
+    private static Keyset.Row<ProjectView> row(ResultSet rs, int rowNum) throws SQLException {
+        return new Keyset.Row<>(
                 rs.getLong("seq"),
                 new ProjectView(
                         new ProjectId(rs.getObject("project_id", UUID.class)),
