@@ -202,7 +202,7 @@ public final class ServerProcess implements AutoCloseable {
         return Math.round(value * 10) / 10.0;
     }
 
-    static void sleep(long millis) {
+    private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
