@@ -1,5 +1,5 @@
 /**
- * Live delivery: events relayed over Redis pub/sub to every node and pushed to WebSocket clients. Built by the
- * realtime streams issue; the module exists now so that the module graph and its rules are in place from the start.
+ * Live delivery: every event gets a position on each stream it belongs to (relay), frames travel between nodes over
+ * Redis pub/sub (bus), and each node pushes them to its WebSocket clients (socket). docs/realtime.md is the protocol.
  */
 package dev.taskmesh.realtime;

@@ -2,6 +2,7 @@ package dev.taskmesh.server;
 
 import dev.taskmesh.command.config.CommandSideConfiguration;
 import dev.taskmesh.query.config.QuerySideConfiguration;
+import dev.taskmesh.realtime.config.RealtimeConfiguration;
 import dev.taskmesh.server.bulk.ImportCommand;
 import java.util.List;
 import org.springframework.boot.SpringApplication;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Import;
  * without it ({@code taskmesh.command.enabled}, {@code taskmesh.query.enabled}).
  */
 @SpringBootApplication
-@Import({CommandSideConfiguration.class, QuerySideConfiguration.class})
+@Import({CommandSideConfiguration.class, QuerySideConfiguration.class, RealtimeConfiguration.class})
 @ConfigurationPropertiesScan("dev.taskmesh")
 public class TaskMeshApplication {
 

@@ -74,7 +74,6 @@ class ModuleRulesTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage("dev.taskmesh.command..", "dev.taskmesh.query..", "dev.taskmesh.server..")
-                .allowEmptyShould(true) // realtime has no classes until the streams issue lands
                 .check(TASKMESH);
     }
 }

@@ -77,15 +77,23 @@ public class AccessTokens {
 
     /** Empty for anything but a valid, unexpired token of ours: expired, tampered, unsigned or foreign alike. */
     public Optional<CurrentUser> verify(String token) {
+        return verifyUntil(token).map(VerifiedToken::user);
+    }
+
+    /** As {@link #verify}, with the token's expiry: a WebSocket connection lives only as long as its token. */
+    public Optional<VerifiedToken> verifyUntil(String token) {
         try {
             Claims claims = parser.parseSignedClaims(token).getPayload();
-            return Optional.of(new CurrentUser(UserId.parse(claims.getSubject()), claims.get("handle", String.class)));
+            CurrentUser user = new CurrentUser(UserId.parse(claims.getSubject()), claims.get("handle", String.class));
+            return Optional.of(new VerifiedToken(user, claims.getExpiration().toInstant()));
         } catch (JwtException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
     public record IssuedToken(String token, Instant expiresAt) {}
+
+    public record VerifiedToken(CurrentUser user, Instant expiresAt) {}
 
     private static SecretKey signingKey(AuthProperties properties, Environment environment) {
         String encoded = properties.jwtKey();

@@ -1,0 +1,146 @@
+package dev.taskmesh.realtime.socket;
+
+import io.micrometer.core.instrument.Timer;
+import java.io.IOException;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PingMessage;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketMessage;
+import org.springframework.web.socket.WebSocketSession;
+
+/**
+ * Everything written to one connection goes through here: a queue drained by one writer at a time on a virtual
+ * thread. The feed thread that fans a frame out to hundreds of connections only enqueues, so one slow socket never
+ * delays the others; a connection whose queue passes {@code limit} is a slow consumer and is closed with 4408
+ * instead of growing without bound. (Spring's ConcurrentWebSocketSessionDecorator would make the enqueuing thread
+ * write when the session is idle, which is exactly the blocking the feed thread must avoid.)
+ */
+final class Outbox {
+
+    private record Outgoing(WebSocketMessage<?> message, long receivedNanos, CloseStatus close) {}
+
+    private final WebSocketSession session;
+    private final Executor writers;
+    private final int limit;
+    private final Timer fanout;
+    private final ConcurrentLinkedQueue<Outgoing> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicInteger size = new AtomicInteger();
+    private final AtomicBoolean draining = new AtomicBoolean();
+    private final Object room = new Object();
+    private volatile boolean closing;
+
+    Outbox(WebSocketSession session, Executor writers, int limit, Timer fanout) {
+        this.session = session;
+        this.writers = writers;
+        this.limit = limit;
+        this.fanout = fanout;
+    }
+
+    void send(String json) {
+        offer(new Outgoing(new TextMessage(json), 0, null));
+    }
+
+    /** An event frame; {@code receivedNanos} is when this node received it, for the fan-out timer. */
+    void frame(String json, long receivedNanos) {
+        offer(new Outgoing(new TextMessage(json), receivedNanos, null));
+    }
+
+    void ping() {
+        offer(new Outgoing(new PingMessage(), 0, null));
+    }
+
+    /** Closes once everything queued before has been written: an error frame reaches the client first. */
+    void closeAfterQueued(CloseStatus status) {
+        offer(new Outgoing(null, 0, status));
+    }
+
+    int size() {
+        return size.get();
+    }
+
+    /** Blocks while more than {@code mark} messages wait, so a long replay cannot overrun the limit. */
+    boolean awaitBelow(int mark, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        synchronized (room) {
+            while (size.get() > mark && !closing) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    return false;
+                }
+                room.wait(left);
+            }
+        }
+        return !closing;
+    }
+
+    private void offer(Outgoing outgoing) {
+        if (closing) {
+            return;
+        }
+        if (outgoing.close() == null && size.incrementAndGet() > limit) {
+            queue.clear();
+            offer(new Outgoing(null, 0, CloseCodes.SLOW_CONSUMER));
+            closing = true;
+            return;
+        }
+        queue.add(outgoing);
+        if (draining.compareAndSet(false, true)) {
+            writers.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        do {
+            Outgoing next;
+            while ((next = queue.poll()) != null) {
+                if (next.close() != null) {
+                    closing = true;
+                    closeQuietly(next.close());
+                    wakeWaiters();
+                    return; // draining stays set: nothing is written after a close
+                }
+                size.decrementAndGet();
+                if (!write(next)) {
+                    return;
+                }
+                if (next.receivedNanos() != 0) {
+                    fanout.record(System.nanoTime() - next.receivedNanos(), TimeUnit.NANOSECONDS);
+                }
+            }
+            wakeWaiters();
+            draining.set(false);
+        } while (!queue.isEmpty() && draining.compareAndSet(false, true));
+    }
+
+    private boolean write(Outgoing outgoing) {
+        try {
+            session.sendMessage(outgoing.message());
+            return true;
+        } catch (IOException | RuntimeException e) {
+            closing = true;
+            queue.clear();
+            closeQuietly(CloseStatus.SESSION_NOT_RELIABLE);
+            wakeWaiters();
+            return false;
+        }
+    }
+
+    private void wakeWaiters() {
+        synchronized (room) {
+            room.notifyAll();
+        }
+    }
+
+    private void closeQuietly(CloseStatus status) {
+        try {
+            session.close(status);
+        } catch (IOException | RuntimeException e) {
+            // the peer is gone already; afterConnectionClosed cleans up either way
+        }
+    }
+}

@@ -1,0 +1,278 @@
+package dev.taskmesh.realtime.socket;
+
+import dev.taskmesh.realtime.config.RealtimeProperties;
+import dev.taskmesh.realtime.socket.StreamAuthenticator.Caller;
+import dev.taskmesh.realtime.stream.StoredFrame;
+import dev.taskmesh.realtime.stream.StreamLog;
+import dev.taskmesh.realtime.stream.StreamName;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.PongMessage;
+import org.springframework.web.socket.SubProtocolCapable;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The {@code taskmesh.v1} protocol on {@code /ws}. The handshake has already authenticated the caller
+ * (HandshakeAuthentication); this class answers client frames. Nothing a client sends ends its connection: a
+ * malformed or unknown frame gets an {@code error} frame and the connection keeps being served.
+ */
+public class StreamSocketHandler extends TextWebSocketHandler implements SubProtocolCapable {
+
+    public static final String PROTOCOL = "taskmesh.v1";
+
+    private static final String CONNECTION = Connection.class.getName();
+    private static final int REPLAY_PAGE = 500;
+    private static final int MAX_REF_LENGTH = 64;
+
+    private final Subscriptions subscriptions;
+    private final StreamLog log;
+    private final StreamAccess access;
+    private final StreamAuthenticator authenticator;
+    private final ServerFrames frames;
+    private final JsonMapper json;
+    private final RealtimeProperties properties;
+    private final Executor writers;
+    private final Timer fanout;
+
+    public StreamSocketHandler(
+            Subscriptions subscriptions,
+            StreamLog log,
+            StreamAccess access,
+            StreamAuthenticator authenticator,
+            JsonMapper json,
+            RealtimeProperties properties,
+            Executor writers,
+            MeterRegistry meters) {
+        this.subscriptions = subscriptions;
+        this.log = log;
+        this.access = access;
+        this.authenticator = authenticator;
+        this.frames = new ServerFrames(json);
+        this.json = json;
+        this.properties = properties;
+        this.writers = writers;
+        this.fanout = Timer.builder("taskmesh.realtime.fanout")
+                .description("From this node receiving a frame until it is written to a client's socket")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
+    }
+
+    @Override
+    public List<String> getSubProtocols() {
+        return List.of(PROTOCOL);
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession session) {
+        Caller caller = (Caller) session.getAttributes().get(HandshakeAuthentication.CALLER);
+        Outbox outbox = new Outbox(session, writers, properties.maxQueuedFrames(), fanout);
+        Connection connection = new Connection(session, caller.userId(), caller.expiresAt(), outbox);
+        session.getAttributes().put(CONNECTION, connection);
+        subscriptions.open(connection);
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession session, CloseStatus status) {
+        Connection connection = (Connection) session.getAttributes().get(CONNECTION);
+        if (connection != null) {
+            subscriptions.closed(connection);
+        }
+    }
+
+    @Override
+    protected void handlePongMessage(WebSocketSession session, PongMessage message) {
+        connection(session).heard();
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) throws InterruptedException {
+        Connection connection = connection(session);
+        connection.heard();
+        JsonNode request;
+        try {
+            request = json.readTree(message.getPayload());
+        } catch (JacksonException e) {
+            connection.outbox().send(frames.error(null, ErrorCode.BAD_JSON, "The frame is not valid JSON."));
+            return;
+        }
+        if (!request.isObject()) {
+            connection.outbox().send(frames.error(null, ErrorCode.BAD_JSON, "A frame is a JSON object."));
+            return;
+        }
+        JsonNode ref = request.get("ref");
+        if (ref != null && !validRef(ref)) {
+            connection
+                    .outbox()
+                    .send(frames.error(
+                            null, ErrorCode.BAD_JSON, "ref is a string of up to 64 characters or an integer."));
+            return;
+        }
+        JsonNode type = request.path("type");
+        switch (type.isString() ? type.stringValue() : "") {
+            case "subscribe" -> subscribe(connection, ref, request);
+            case "unsubscribe" -> unsubscribe(connection, ref, request);
+            case "ping" -> connection.outbox().send(frames.pong(ref));
+            case "auth" -> authenticate(connection, ref, request);
+            case "typing", "presence" ->
+                connection
+                        .outbox()
+                        .send(frames.error(
+                                ref, ErrorCode.UNKNOWN_TYPE, type.stringValue() + " is reserved and not served yet."));
+            default ->
+                connection
+                        .outbox()
+                        .send(frames.error(
+                                ref,
+                                ErrorCode.UNKNOWN_TYPE,
+                                "type must be one of subscribe, unsubscribe, ping, auth."));
+        }
+    }
+
+    private void subscribe(Connection connection, JsonNode ref, JsonNode request) throws InterruptedException {
+        Optional<StreamName> parsed = streamOf(request);
+        if (parsed.isEmpty()) {
+            connection
+                    .outbox()
+                    .send(frames.error(
+                            ref, ErrorCode.INVALID_STREAM, "stream is workspace:<id>, task:<id> or user:<id>."));
+            return;
+        }
+        StreamName stream = parsed.get();
+        JsonNode sinceNode = request.get("since");
+        if (sinceNode != null
+                && !sinceNode.isNull()
+                && !(sinceNode.isIntegralNumber() && sinceNode.canConvertToLong() && sinceNode.longValue() >= 0)) {
+            connection
+                    .outbox()
+                    .send(frames.error(
+                            ref,
+                            ErrorCode.INVALID_SINCE,
+                            stream,
+                            "since is the last position held: an integer of 0 or more."));
+            return;
+        }
+        Long since = sinceNode == null || sinceNode.isNull() ? null : sinceNode.longValue();
+        Subscription existing = connection.subscriptions().get(stream.toString());
+        if (existing == null && connection.subscriptions().size() >= properties.maxSubscriptions()) {
+            connection
+                    .outbox()
+                    .send(frames.error(
+                            ref,
+                            ErrorCode.TOO_MANY_SUBSCRIPTIONS,
+                            stream,
+                            "A connection holds at most " + properties.maxSubscriptions() + " subscriptions."));
+            return;
+        }
+        if (!access.maySubscribe(connection.user(), stream)) {
+            connection
+                    .outbox()
+                    .send(frames.error(ref, ErrorCode.FORBIDDEN, stream, "No such stream, or you may not follow it."));
+            return;
+        }
+        if (existing != null) {
+            subscriptions.remove(existing);
+        }
+        Subscription subscription = new Subscription(connection, stream, log);
+        subscriptions.add(subscription); // before reading the head: see Subscription
+        long head = log.head(stream);
+        if (since != null && since > head) {
+            subscriptions.remove(subscription);
+            connection.subscriptions().remove(stream.toString());
+            connection
+                    .outbox()
+                    .send(frames.error(
+                            ref, ErrorCode.INVALID_SINCE, stream, "since is beyond the stream's head, " + head + "."));
+            return;
+        }
+        connection.subscriptions().put(stream.toString(), subscription);
+        if (!connection.isOpen()) {
+            subscriptions.remove(subscription); // closed meanwhile: afterConnectionClosed ran before the put
+            return;
+        }
+        connection.outbox().send(frames.subscribed(ref, stream, head));
+        if (since != null && since < head) {
+            replay(connection, ref, stream, since, head);
+        }
+        subscription.live(head);
+    }
+
+    /** Sends {@code since+1 … head}, or {@code reset} when the log no longer holds {@code since+1}. */
+    private void replay(Connection connection, JsonNode ref, StreamName stream, long since, long head)
+            throws InterruptedException {
+        long after = since;
+        while (after < head) {
+            List<StoredFrame> page = log.range(stream, after, head, REPLAY_PAGE);
+            if (page.isEmpty() || page.getFirst().position() != after + 1) {
+                connection.outbox().send(frames.reset(ref, stream, head));
+                return;
+            }
+            page.forEach(frame -> connection.outbox().send(frame.json()));
+            after = page.getLast().position();
+            if (!connection.outbox().awaitBelow(properties.maxQueuedFrames() / 2, 30_000)) {
+                return;
+            }
+        }
+    }
+
+    private void unsubscribe(Connection connection, JsonNode ref, JsonNode request) {
+        Optional<StreamName> stream = streamOf(request);
+        if (stream.isEmpty()) {
+            connection
+                    .outbox()
+                    .send(frames.error(
+                            ref, ErrorCode.INVALID_STREAM, "stream is workspace:<id>, task:<id> or user:<id>."));
+            return;
+        }
+        Subscription subscription =
+                connection.subscriptions().remove(stream.get().toString());
+        if (subscription != null) {
+            subscriptions.remove(subscription);
+        }
+        connection.outbox().send(frames.unsubscribed(ref, stream.get()));
+    }
+
+    /** A fresh token keeps the connection beyond the first token's expiry; it must name the same user. */
+    private void authenticate(Connection connection, JsonNode ref, JsonNode request) {
+        JsonNode token = request.path("token");
+        Optional<Caller> caller = token.isString() ? authenticator.authenticate(token.stringValue()) : Optional.empty();
+        if (caller.isEmpty() || !caller.get().userId().equals(connection.user())) {
+            connection
+                    .outbox()
+                    .send(frames.error(
+                            ref, ErrorCode.TOKEN_EXPIRED, "The token is invalid, expired or another user's."));
+            return;
+        }
+        connection.renew(caller.get().expiresAt());
+        connection.outbox().send(frames.authenticated(ref, caller.get().expiresAt()));
+    }
+
+    private static Optional<StreamName> streamOf(JsonNode request) {
+        JsonNode stream = request.path("stream");
+        if (!stream.isString()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(StreamName.parse(stream.stringValue()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean validRef(JsonNode ref) {
+        return (ref.isString() && ref.stringValue().length() <= MAX_REF_LENGTH)
+                || (ref.isIntegralNumber() && ref.canConvertToLong());
+    }
+
+    private static Connection connection(WebSocketSession session) {
+        return (Connection) session.getAttributes().get(CONNECTION);
+    }
+}

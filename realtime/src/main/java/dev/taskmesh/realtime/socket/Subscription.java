@@ -1,0 +1,68 @@
+package dev.taskmesh.realtime.socket;
+
+import dev.taskmesh.realtime.stream.StoredFrame;
+import dev.taskmesh.realtime.stream.StreamLog;
+import dev.taskmesh.realtime.stream.StreamName;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One stream on one connection, and the last position sent on it. A subscription is registered before its head is
+ * read, and holds back live frames until the replay up to that head has been queued: a frame committed after the
+ * head was read is then sent after the replay, one committed before is dropped as already sent, so the client sees
+ * every position once, in order.
+ */
+final class Subscription {
+
+    private static final int GAP_PAGE = 1000;
+
+    private final Connection connection;
+    private final StreamName stream;
+    private final StreamLog log;
+    private long position;
+    private List<StoredFrame> heldBack = new ArrayList<>();
+
+    Subscription(Connection connection, StreamName stream, StreamLog log) {
+        this.connection = connection;
+        this.stream = stream;
+        this.log = log;
+    }
+
+    Connection connection() {
+        return connection;
+    }
+
+    StreamName stream() {
+        return stream;
+    }
+
+    /** A frame from this node's feed. */
+    synchronized void offer(StoredFrame frame, long receivedNanos) {
+        if (heldBack != null) {
+            heldBack.add(frame);
+        } else {
+            send(frame, receivedNanos);
+        }
+    }
+
+    /** The replay up to {@code head} is queued: send what was held back, then follow live. */
+    synchronized void live(long head) {
+        position = head;
+        long now = System.nanoTime();
+        heldBack.forEach(frame -> send(frame, now));
+        heldBack = null;
+    }
+
+    private void send(StoredFrame frame, long receivedNanos) {
+        if (frame.position() <= position) {
+            return;
+        }
+        if (frame.position() > position + 1) {
+            // the feed delivers each stream in order, so this is a defect somewhere: repair it from the log
+            log.range(stream, position, frame.position() - 1, GAP_PAGE)
+                    .forEach(missed -> connection.outbox().frame(missed.json(), receivedNanos));
+        }
+        connection.outbox().frame(frame.json(), receivedNanos);
+        position = frame.position();
+    }
+}

@@ -1,0 +1,204 @@
+package dev.taskmesh.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.taskmesh.server.support.Api;
+import dev.taskmesh.server.support.Api.User;
+import dev.taskmesh.server.support.IntegrationTest;
+import dev.taskmesh.server.support.StreamClient;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** The taskmesh.v1 protocol on one node (docs/realtime.md): handshake, subscriptions, frames, replay and errors. */
+class RealtimeStreamsIT extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    User owner;
+    String workspace;
+    String project;
+    String stream;
+
+    @BeforeEach
+    void board() {
+        owner = api.registerAndLogin(unique("owner"));
+        workspace = api.createWorkspace(owner, "Realtime");
+        project = api.createProject(owner, workspace, "Board");
+        stream = "workspace:" + workspace;
+    }
+
+    @Test
+    void theHandshakeNeedsAValidTokenAndTheProtocol() {
+        assertThat(StreamClient.handshakeStatus(api.base(), "", "taskmesh.v1")).isEqualTo(401);
+        assertThat(StreamClient.handshakeStatus(api.base(), "", "taskmesh.v1", "bearer.not-a-jwt"))
+                .isEqualTo(401);
+        assertThat(StreamClient.handshakeStatus(api.base(), "", "bearer." + owner.accessToken()))
+                .isEqualTo(400);
+        assertThat(StreamClient.handshakeStatus(api.base(), "?access_token=" + owner.accessToken(), "taskmesh.v1"))
+                .isEqualTo(101);
+        try (StreamClient client = StreamClient.connect(api.base(), owner.accessToken())) {
+            assertThat(client.subprotocol()).isEqualTo("taskmesh.v1");
+        }
+    }
+
+    @Test
+    void aWriteReachesTheWorkspaceAndTaskStreamsAsOneFrameEach() {
+        try (StreamClient client = StreamClient.connect(api.base(), owner.accessToken())) {
+            long head = client.subscribe(stream, null);
+            Api.Response created = Api.expect(
+                    api.send(
+                            "POST",
+                            "/api/workspaces/" + workspace + "/projects/" + project + "/tasks",
+                            owner.accessToken(),
+                            Map.of("title", "Ship the stream"),
+                            "X-Request-Id",
+                            "req-ship-1"),
+                    201);
+            String taskId = created.text("id");
+
+            JsonNode frame = client.awaitEvents(stream, 1).getFirst();
+            assertThat(frame.path("position").asLong()).isEqualTo(head + 1);
+            assertThat(frame.path("eventType").asString()).isEqualTo("TaskCreated");
+            assertThat(frame.path("aggregateId").asString()).isEqualTo(taskId);
+            assertThat(frame.path("version").asLong()).isZero();
+            assertThat(frame.path("actor").asString()).isEqualTo(owner.id());
+            assertThat(frame.path("correlationId").asString()).isEqualTo("req-ship-1");
+            assertThat(frame.path("at").asString()).endsWith("Z");
+            assertThat(frame.path("data").path("title").asString()).isEqualTo("Ship the stream");
+
+            client.subscribe("task:" + taskId, 0L);
+            JsonNode onTask = client.awaitEvents("task:" + taskId, 1).getFirst();
+            assertThat(onTask.path("position").asLong()).isEqualTo(1);
+            assertThat(onTask.path("eventId").asString())
+                    .isEqualTo(frame.path("eventId").asString());
+        }
+    }
+
+    @Test
+    void aClientComingBackWithItsLastPositionGetsExactlyWhatItMissed() {
+        long head;
+        try (StreamClient first = StreamClient.connect(api.base(), owner.accessToken())) {
+            head = first.subscribe(stream, null);
+            createTasks(3);
+            first.awaitEvents(stream, 3);
+        }
+        long seen = head + 3;
+        createTasks(4); // missed while away
+
+        try (StreamClient back = StreamClient.connect(api.base(), owner.accessToken())) {
+            long newHead = back.subscribe(stream, seen);
+            assertThat(newHead).isGreaterThanOrEqualTo(seen + 4);
+            createTasks(2); // live after the replay
+            List<JsonNode> events = back.awaitEvents(stream, (int) (newHead - seen) + 2);
+            assertThat(positions(events))
+                    .containsExactlyElementsOf(LongStream.rangeClosed(seen + 1, newHead + 2)
+                            .boxed()
+                            .toList());
+        }
+    }
+
+    @Test
+    void aSinceBeyondTheHeadIsRefusedAndOneOlderThanTheRetainedHistoryResets() {
+        createTasks(2);
+        try (StreamClient client = StreamClient.connect(api.base(), owner.accessToken())) {
+            String ref = client.send(Map.of("type", "subscribe", "stream", stream, "since", 1_000_000));
+            assertThat(client.reply(ref, "error").path("code").asString()).isEqualTo("invalid-since");
+
+            long head = client.subscribe(stream, null);
+            jdbc.sql("DELETE FROM stream_frame WHERE stream = :stream AND position <= 2")
+                    .param("stream", stream)
+                    .update(); // as retention does
+            String again = client.send(Map.of("type", "subscribe", "stream", stream, "since", 0));
+            assertThat(client.reply(again, "subscribed").path("position").asLong())
+                    .isEqualTo(head);
+            JsonNode reset =
+                    client.awaitFrame(frame -> "reset".equals(frame.path("type").asString()));
+            assertThat(reset.path("position").asLong()).isEqualTo(head);
+
+            createTasks(1); // the subscription goes on live
+            assertThat(client.awaitEvents(stream, 1).getFirst().path("position").asLong())
+                    .isEqualTo(head + 1);
+        }
+    }
+
+    @Test
+    void badFramesGetErrorsAndTheConnectionKeepsBeingServed() {
+        try (StreamClient client = StreamClient.connect(api.base(), owner.accessToken())) {
+            client.sendRaw("{not json");
+            client.awaitFrame(frame -> "bad-json".equals(frame.path("code").asString()));
+            assertThat(client.reply(client.send(Map.of("type", "dance")), "error")
+                            .path("code")
+                            .asString())
+                    .isEqualTo("unknown-type");
+            assertThat(client.reply(client.send(Map.of("type", "typing")), "error")
+                            .path("code")
+                            .asString())
+                    .isEqualTo("unknown-type");
+            assertThat(client.reply(client.send(Map.of("type", "subscribe", "stream", "board:1")), "error")
+                            .path("code")
+                            .asString())
+                    .isEqualTo("invalid-stream");
+            assertThat(client.reply(client.send(Map.of("type", "subscribe", "stream", stream, "since", -1)), "error")
+                            .path("code")
+                            .asString())
+                    .isEqualTo("invalid-since");
+            client.reply(client.send(Map.of("type", "ping")), "pong");
+            assertThat(client.isClosed()).isFalse();
+        }
+    }
+
+    @Test
+    void onlyMembersFollowAWorkspaceOrItsTasksAndOnlyTheUserTheirOwnStream() {
+        User stranger = api.registerAndLogin(unique("stranger"));
+        String taskId = api.createTask(owner, workspace, project, "Private")
+                .body()
+                .path("id")
+                .asString();
+        try (StreamClient client = StreamClient.connect(api.base(), stranger.accessToken())) {
+            for (String other :
+                    List.of(stream, "task:" + taskId, "user:" + owner.id(), "task:" + java.util.UUID.randomUUID())) {
+                JsonNode refused = client.reply(client.send(Map.of("type", "subscribe", "stream", other)), "error");
+                assertThat(refused.path("code").asString()).as(other).isEqualTo("forbidden");
+            }
+            client.subscribe("user:" + stranger.id(), null);
+
+            Api.expect(api.addMember(owner, workspace, stranger, "member"), 201);
+            JsonNode joined = client.awaitEvents("user:" + stranger.id(), 1).getFirst();
+            assertThat(joined.path("eventType").asString()).isEqualTo("MemberAdded");
+            client.subscribe(stream, null);
+        }
+    }
+
+    @Test
+    void aFreshTokenIsAcceptedOnlyForTheSameUser() {
+        User other = api.registerAndLogin(unique("other"));
+        try (StreamClient client = StreamClient.connect(api.base(), owner.accessToken())) {
+            JsonNode renewed =
+                    client.reply(client.send(Map.of("type", "auth", "token", owner.accessToken())), "authenticated");
+            assertThat(renewed.path("expiresAt").asString()).endsWith("Z");
+            JsonNode refused = client.reply(client.send(Map.of("type", "auth", "token", other.accessToken())), "error");
+            assertThat(refused.path("code").asString()).isEqualTo("token-expired");
+        }
+    }
+
+    private void createTasks(int count) {
+        for (int i = 0; i < count; i++) {
+            Api.expect(api.createTask(owner, workspace, project, "Task " + i), 201);
+        }
+    }
+
+    static String unique(String handle) {
+        return handle + java.util.UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    static List<Long> positions(List<JsonNode> events) {
+        return events.stream().map(event -> event.path("position").asLong()).toList();
+    }
+}
