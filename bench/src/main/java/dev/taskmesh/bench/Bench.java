@@ -3,6 +3,7 @@ package dev.taskmesh.bench;
 import dev.taskmesh.bench.infra.BenchInfrastructure;
 import dev.taskmesh.bench.record.ResultFiles;
 import dev.taskmesh.bench.record.ScenarioResult;
+import dev.taskmesh.bench.scenario.BroadcastScenario;
 import dev.taskmesh.bench.scenario.RunContext;
 import dev.taskmesh.bench.scenario.Scenario;
 import dev.taskmesh.bench.scenario.WritePathScenario;
@@ -23,7 +24,8 @@ import java.util.stream.Stream;
  */
 public final class Bench {
 
-    private static final Map<String, Scenario> SCENARIOS = Stream.of(new YardstickScenario(), new WritePathScenario())
+    private static final Map<String, Scenario> SCENARIOS = Stream.of(
+                    new YardstickScenario(), new WritePathScenario(), new BroadcastScenario())
             .collect(Collectors.toMap(Scenario::name, Function.identity()));
 
     private Bench() {}

@@ -7,6 +7,7 @@ import dev.taskmesh.api.project.CreateProjectRequest;
 import dev.taskmesh.api.task.ChangeStatusRequest;
 import dev.taskmesh.api.task.CreateTaskRequest;
 import dev.taskmesh.api.wire.CommandAccepted;
+import dev.taskmesh.api.workspace.AddMemberRequest;
 import dev.taskmesh.api.workspace.CreateWorkspaceRequest;
 import java.io.IOException;
 import java.net.URI;
@@ -49,6 +50,25 @@ public final class TaskMeshClient {
                 .accessToken();
     }
 
+    /** The access token of the signed-up user, as WebSocket clients offer it. */
+    public String accessToken() {
+        return token;
+    }
+
+    /** The signed-in user's id. */
+    public String userId() throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve("/api/users/me"))
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + token)
+                .build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return JSON.readTree(expect(200, response).body()).path("id").asString();
+    }
+
+    public void addMember(String workspace, String userId, String role) throws IOException, InterruptedException {
+        expect(201, post("/api/workspaces/" + workspace + "/members", new AddMemberRequest(userId, role)));
+    }
+
     public String createWorkspace(String name) throws IOException, InterruptedException {
         return accepted(201, post("/api/workspaces", new CreateWorkspaceRequest(name)))
                 .id();
@@ -61,11 +81,18 @@ public final class TaskMeshClient {
 
     public CommandAccepted createTask(String workspace, String project, String title)
             throws IOException, InterruptedException {
+        return createTask(workspace, project, title, null);
+    }
+
+    /** A task create whose events carry {@code requestId} (sent as X-Request-Id) as their correlation id. */
+    public CommandAccepted createTask(String workspace, String project, String title, String requestId)
+            throws IOException, InterruptedException {
         return accepted(
                 201,
                 post(
                         "/api/workspaces/" + workspace + "/projects/" + project + "/tasks",
-                        new CreateTaskRequest(title, null, null)));
+                        new CreateTaskRequest(title, null, null),
+                        requestId));
     }
 
     public CommandAccepted changeStatus(String workspace, String task, String status)
@@ -76,12 +103,20 @@ public final class TaskMeshClient {
     }
 
     private HttpResponse<String> post(String path, Object body) throws IOException, InterruptedException {
+        return post(path, body, null);
+    }
+
+    private HttpResponse<String> post(String path, Object body, String requestId)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);
+        }
+        if (requestId != null) {
+            request.header("X-Request-Id", requestId);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }

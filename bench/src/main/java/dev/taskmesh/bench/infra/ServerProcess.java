@@ -22,8 +22,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * A TaskMesh server started from its jar as a separate process, as in production, with a random signing key. While
- * it runs, its CPU and resident memory are sampled from /proc and its heap from the actuator's metrics.
+ * A TaskMesh server started from its jar as a separate process, as in production, with a random signing key (or the
+ * one given as {@code TASKMESH_JWT_KEY}, so that several nodes accept each other's tokens). While it runs, its CPU
+ * and resident memory are sampled from /proc and its heap from the actuator's metrics.
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -53,7 +54,7 @@ public final class ServerProcess implements AutoCloseable {
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("SPRING_PROFILES_ACTIVE", "bench");
-        builder.environment().put("TASKMESH_JWT_KEY", randomKey());
+        builder.environment().put("TASKMESH_JWT_KEY", env.getOrDefault("TASKMESH_JWT_KEY", signingKey()));
         builder.environment().put("TASKMESH_ACCESS_TOKEN_TTL", "6h");
         // the heap figure is read from the actuator; only this bench process exposes metrics
         builder.environment().put("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,metrics");
@@ -192,7 +193,8 @@ public final class ServerProcess implements AutoCloseable {
         }
     }
 
-    private static String randomKey() {
+    /** A fresh random signing key, for scenarios that start several nodes with the same one. */
+    public static String signingKey() {
         byte[] key = new byte[32];
         new SecureRandom().nextBytes(key);
         return Base64.getEncoder().encodeToString(key);

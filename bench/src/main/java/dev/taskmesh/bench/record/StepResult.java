@@ -2,9 +2,12 @@ package dev.taskmesh.bench.record;
 
 /**
  * One measured step of a scenario: a workload at one rate or concurrency. {@code latency} counts from the intended
- * start (open loop) or the send (closed loop); {@code serviceLatency} always from the send.
+ * start (open loop), the send (closed loop) or, for frames, the HTTP response of the write that caused them;
+ * {@code serviceLatency} always from the send.
  *
- * @param kind {@code open} (fixed arrival rate), {@code closed} (N clients back to back) or {@code yardstick}
+ * @param kind {@code open} (fixed arrival rate), {@code closed} (N clients back to back), {@code yardstick} or
+ *     {@code broadcast} (WebSocket frames: {@code requests} counts frames delivered, {@code errors} those missing,
+ *     duplicated or out of order)
  * @param targetRate requests per second asked for (open loop), 0 otherwise
  * @param concurrency client threads (closed loop) or requests in flight allowed (open loop)
  */

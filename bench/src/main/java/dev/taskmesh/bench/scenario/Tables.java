@@ -1,9 +1,11 @@
 package dev.taskmesh.bench.scenario;
 
+import dev.taskmesh.bench.record.Latency;
 import dev.taskmesh.bench.record.StepResult;
 import java.util.List;
+import java.util.Map;
 
-/** Markdown tables of step results, the same columns for every scenario. */
+/** Markdown tables of step results: the same columns for every scenario, and distributions side by side. */
 final class Tables {
 
     private Tables() {}
@@ -29,6 +31,25 @@ final class Tables {
                             step.latency().p999(),
                             step.latency().max()));
         }
+        return table.toString();
+    }
+
+    /** Distributions of one step side by side, one row each, named by where they are measured from. */
+    static String distributions(long count, Map<String, Latency> rows) {
+        StringBuilder table = new StringBuilder("""
+                | measured from | frames | p50 ms | p90 ms | p99 ms | p99.9 ms | max ms | mean ms |
+                | --- | --- | --- | --- | --- | --- | --- | --- |
+                """);
+        rows.forEach((from, latency) -> table.append("| %s | %d | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |%n"
+                .formatted(
+                        from,
+                        count,
+                        latency.p50(),
+                        latency.p90(),
+                        latency.p99(),
+                        latency.p999(),
+                        latency.max(),
+                        latency.mean())));
         return table.toString();
     }
 }

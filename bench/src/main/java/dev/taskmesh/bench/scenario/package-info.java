@@ -1,2 +1,5 @@
-/** The scenarios: the raw-infrastructure yardstick and the write path, each reproducible with one command. */
+/**
+ * The scenarios: the raw-infrastructure yardstick, the write path and realtime broadcast, each reproducible with one
+ * command.
+ */
 package dev.taskmesh.bench.scenario;

@@ -1,0 +1,192 @@
+package dev.taskmesh.bench.ws;
+
+import java.net.http.WebSocket;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One client: a WebSocket subscribed to one stream. It checks that the stream's positions step by one from the head
+ * the subscription confirmed, and counts the TaskCreated frames of the measured writes (those whose correlation id
+ * starts with the run's prefix). The JDK calls a listener's methods one at a time, so its state needs no locks; the
+ * counts the fleet reads at the end are volatile.
+ */
+final class WsConnection implements WebSocket.Listener {
+
+    static final String PROTOCOL = "taskmesh.v1";
+
+    private final String stream;
+    private final String measuredPrefix;
+    private final FrameCounters counters;
+    private final WriteTimings timings;
+    private final CompletableFuture<Long> subscribed = new CompletableFuture<>();
+    private final StringBuilder partial = new StringBuilder();
+    /** the last position seen on the stream; -1 until the subscription is confirmed */
+    private long last = -1;
+
+    /** written by the listener only, read by the fleet at the end */
+    private volatile long measured;
+
+    private volatile boolean closed;
+    private volatile WebSocket socket;
+
+    WsConnection(String stream, String measuredPrefix, FrameCounters counters, WriteTimings timings) {
+        this.stream = stream;
+        this.measuredPrefix = measuredPrefix;
+        this.counters = counters;
+        this.timings = timings;
+    }
+
+    String stream() {
+        return stream;
+    }
+
+    /** TaskCreated frames of measured writes, each counted once. */
+    long measured() {
+        return measured;
+    }
+
+    boolean closed() {
+        return closed;
+    }
+
+    /** Sends the subscription; completes with this connection once the server confirms it, or fails after timeout. */
+    CompletableFuture<WsConnection> subscribe(WebSocket webSocket, Duration timeout) {
+        socket = webSocket;
+        if (!PROTOCOL.equals(webSocket.getSubprotocol())) {
+            webSocket.abort();
+            return CompletableFuture.failedFuture(new IllegalStateException(
+                    "the server selected subprotocol '" + webSocket.getSubprotocol() + "', not " + PROTOCOL));
+        }
+        webSocket
+                .sendText("{\"type\":\"subscribe\",\"ref\":\"s1\",\"stream\":\"" + stream + "\"}", true)
+                .exceptionally(failure -> {
+                    subscribed.completeExceptionally(failure);
+                    return null;
+                });
+        return subscribed.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS).thenApply(head -> this);
+    }
+
+    /** Starts a normal close; the process ends soon after, so nobody waits for the server's answer. */
+    CompletableFuture<?> close() {
+        WebSocket webSocket = socket;
+        if (webSocket == null || closed) {
+            return CompletableFuture.completedFuture(null);
+        }
+        return webSocket.sendClose(WebSocket.NORMAL_CLOSURE, "done").exceptionally(failure -> null);
+    }
+
+    void abort() {
+        WebSocket webSocket = socket;
+        if (webSocket != null) {
+            webSocket.abort();
+        }
+    }
+
+    @Override
+    public void onOpen(WebSocket webSocket) {
+        webSocket.request(1);
+    }
+
+    @Override
+    public CompletionStage<?> onText(WebSocket webSocket, CharSequence data, boolean lastPart) {
+        // a large frame can come in parts: only the whole message is JSON
+        if (!lastPart) {
+            partial.append(data);
+            webSocket.request(1);
+            return null;
+        }
+        long receivedMicros = EpochMicros.now();
+        String text;
+        if (partial.isEmpty()) {
+            text = data.toString();
+        } else {
+            text = partial.append(data).toString();
+            partial.setLength(0);
+        }
+        try {
+            handle(Frame.parse(text), receivedMicros);
+        } catch (RuntimeException e) {
+            counters.badFrames.increment();
+        }
+        // the text was copied above, so the JDK may reuse its buffer at once (null) and send the next message
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onBinary(WebSocket webSocket, ByteBuffer data, boolean lastPart) {
+        counters.badFrames.increment();
+        webSocket.request(1);
+        return null;
+    }
+
+    @Override
+    public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+        closed = true;
+        subscribed.completeExceptionally(
+                new IllegalStateException("closed by the server: " + statusCode + " " + reason));
+        return null;
+    }
+
+    @Override
+    public void onError(WebSocket webSocket, Throwable error) {
+        closed = true;
+        counters.socketErrors.increment();
+        subscribed.completeExceptionally(error);
+    }
+
+    private void handle(Frame frame, long receivedMicros) {
+        switch (frame.type() == null ? "" : frame.type()) {
+            case "event" -> event(frame, receivedMicros);
+            case "subscribed" -> {
+                if (stream.equals(frame.stream()) && frame.position() >= 0 && last < 0) {
+                    last = frame.position();
+                    subscribed.complete(last);
+                } else {
+                    counters.badFrames.increment();
+                }
+            }
+            case "reset" -> {
+                // the server tells the client to start over from a position: the check follows it
+                counters.resets.increment();
+                last = frame.position();
+            }
+            case "error" -> {
+                counters.errorFrames.increment();
+                subscribed.completeExceptionally(new IllegalStateException(
+                        "error frame " + frame.code() + " (ref " + frame.ref() + "): " + frame.message()));
+            }
+            case "pong" -> {
+                // an answer to a ping; this client sends none
+            }
+            default -> counters.badFrames.increment();
+        }
+    }
+
+    private void event(Frame frame, long receivedMicros) {
+        if (last < 0 || !stream.equals(frame.stream())) {
+            counters.early.increment();
+            return;
+        }
+        long position = frame.position();
+        if (position <= last) {
+            counters.duplicates.increment();
+            return;
+        }
+        if (position > last + 1) {
+            counters.holes.increment();
+        }
+        last = position;
+        counters.events.increment();
+        String correlationId = frame.correlationId();
+        if ("TaskCreated".equals(frame.eventType())
+                && correlationId != null
+                && correlationId.startsWith(measuredPrefix)) {
+            measured++;
+            timings.frame(correlationId, receivedMicros);
+        }
+    }
+}

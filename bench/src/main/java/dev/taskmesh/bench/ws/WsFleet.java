@@ -1,0 +1,220 @@
+package dev.taskmesh.bench.ws;
+
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The connections of one process. They are opened with at most {@value #IN_FLIGHT} handshakes (and subscriptions) in
+ * flight, so that the server sees a steady ramp rather than a thousand simultaneous upgrades; a connection that
+ * cannot be opened is retried, then counted as a failure. One HttpClient per {@value #PER_ADDRESS} connections, each
+ * bound to its own loopback source address: a source address has some 28,000 ephemeral ports towards one server
+ * port, and each client has its own selector thread.
+ */
+public final class WsFleet implements AutoCloseable {
+
+    /** Per process, well under the 20,000 open files a process may hold: one per socket, and the JVM's own. */
+    public static final int MAX_CONNECTIONS = 8_000;
+
+    static final int PER_ADDRESS = 250;
+    static final int IN_FLIGHT = 200;
+    private static final int ATTEMPTS = 3;
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(10);
+
+    private final GeneratorConfig config;
+    private final FrameCounters counters = new FrameCounters();
+    private final WriteTimings timings = new WriteTimings();
+    private final List<WsConnection> connections = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger connectFailures = new AtomicInteger();
+    private final AtomicInteger subscribeFailures = new AtomicInteger();
+    // listeners never block, so virtual threads serve thousands of connections without a pool to size
+    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final List<HttpClient> clients = new ArrayList<>();
+
+    public WsFleet(GeneratorConfig config) {
+        if (config.connections().size() > MAX_CONNECTIONS) {
+            throw new IllegalArgumentException(
+                    config.connections().size() + " connections asked of one process; at most " + MAX_CONNECTIONS);
+        }
+        this.config = config;
+        int addresses = (config.connections().size() + PER_ADDRESS - 1) / PER_ADDRESS;
+        for (int a = 0; a < addresses; a++) {
+            clients.add(HttpClient.newBuilder()
+                    .localAddress(sourceAddress(config.process() * (MAX_CONNECTIONS / PER_ADDRESS) + a))
+                    .connectTimeout(CONNECT_TIMEOUT)
+                    .executor(executor)
+                    .build());
+        }
+    }
+
+    /** Loopback address number {@code index}: 127.0.1.1, 127.0.1.2, … 127.0.1.250, 127.0.2.1, … */
+    static InetAddress sourceAddress(int index) {
+        try {
+            return InetAddress.getByAddress(new byte[] {127, 0, (byte) (1 + index / 250), (byte) (1 + index % 250)});
+        } catch (UnknownHostException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** Opens and subscribes every connection; returns when each has been subscribed or has failed. */
+    public FleetStatus open() throws InterruptedException {
+        long start = System.nanoTime();
+        List<GeneratorConfig.Target> targets = config.connections();
+        Semaphore inFlight = new Semaphore(IN_FLIGHT);
+        CountDownLatch done = new CountDownLatch(targets.size());
+        for (int i = 0; i < targets.size(); i++) {
+            GeneratorConfig.Target target = targets.get(i);
+            HttpClient client = clients.get(i / PER_ADDRESS);
+            URI uri = URI.create(config.urls().get(target.url()));
+            String token = config.tokens().get(target.token());
+            inFlight.acquire();
+            connect(client, uri, token, target.stream(), 1)
+                    .thenCompose(opened -> opened.connection().subscribe(opened.socket(), SUBSCRIBE_TIMEOUT))
+                    .whenComplete((connection, failure) -> {
+                        if (failure == null) {
+                            connections.add(connection);
+                        } else {
+                            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                            (cause instanceof ConnectFailure ? connectFailures : subscribeFailures).incrementAndGet();
+                            if (failures.size() < 5) {
+                                failures.add(uri + " " + target.stream() + ": " + cause);
+                            }
+                        }
+                        inFlight.release();
+                        done.countDown();
+                    });
+        }
+        done.await();
+        return new FleetStatus(
+                targets.size(),
+                connections.size(),
+                connectFailures.get(),
+                subscribeFailures.get(),
+                Math.round((System.nanoTime() - start) / 1e7) / 100.0,
+                List.copyOf(failures));
+    }
+
+    public WriteTimings timings() {
+        return timings;
+    }
+
+    /** Event frames received so far, warm-up included: proof that the server delivers at all. */
+    public long events() {
+        return counters.events.sum();
+    }
+
+    /**
+     * Waits (at most {@code drain}) until every subscribed connection has the frames expected of its stream, then
+     * closes them and reports.
+     *
+     * @param expected per stream, the measured writes the server accepted
+     */
+    public GeneratorReport finish(Map<String, Long> expected, Duration drain) throws InterruptedException {
+        long deadline = System.nanoTime() + drain.toNanos();
+        List<WsConnection> subscribed = List.copyOf(connections);
+        while (System.nanoTime() < deadline && !allArrived(subscribed, expected)) {
+            // the last frames are milliseconds away; a 20 ms probe costs nothing next to the drain
+            Thread.sleep(20);
+        }
+        long expectedTotal = 0;
+        long delivered = 0;
+        long missing = 0;
+        long extra = 0;
+        int closedEarly = 0;
+        for (WsConnection connection : subscribed) {
+            long want = expected.getOrDefault(connection.stream(), 0L);
+            long got = connection.measured();
+            expectedTotal += want;
+            delivered += Math.min(got, want);
+            missing += Math.max(0, want - got);
+            extra += Math.max(0, got - want);
+            closedEarly += connection.closed() ? 1 : 0;
+        }
+        return new GeneratorReport(
+                expectedTotal,
+                delivered,
+                missing,
+                extra,
+                counters.duplicates.sum(),
+                counters.holes.sum(),
+                counters.resets.sum(),
+                counters.early.sum(),
+                counters.events.sum(),
+                counters.errorFrames.sum(),
+                counters.badFrames.sum(),
+                counters.socketErrors.sum(),
+                closedEarly,
+                timings.unmatched(),
+                GeneratorReport.encode(timings.fromResponse()),
+                GeneratorReport.encode(timings.fromSend()));
+    }
+
+    /** Closes every connection (a second for the close handshakes, then aborts) and the clients. */
+    @Override
+    public void close() {
+        List<WsConnection> open = List.copyOf(connections);
+        try {
+            CompletableFuture.allOf(open.stream().map(WsConnection::close).toArray(CompletableFuture[]::new))
+                    .get(1, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            // closing is a courtesy to the server; what did not close in time is aborted below
+        }
+        open.forEach(WsConnection::abort);
+        clients.forEach(HttpClient::shutdownNow);
+        executor.shutdownNow();
+    }
+
+    private static boolean allArrived(List<WsConnection> subscribed, Map<String, Long> expected) {
+        for (WsConnection connection : subscribed) {
+            if (!connection.closed() && connection.measured() < expected.getOrDefault(connection.stream(), 0L)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private CompletableFuture<Opened> connect(HttpClient client, URI uri, String token, String stream, int attempt) {
+        WsConnection connection = new WsConnection(stream, config.measuredPrefix(), counters, timings);
+        return client.newWebSocketBuilder()
+                .connectTimeout(CONNECT_TIMEOUT)
+                .subprotocols(WsConnection.PROTOCOL, "bearer." + token)
+                .buildAsync(uri, connection)
+                .thenApply(socket -> new Opened(connection, socket))
+                .exceptionallyCompose(failure -> {
+                    if (attempt >= ATTEMPTS) {
+                        return CompletableFuture.failedFuture(new ConnectFailure(failure));
+                    }
+                    // a refused or timed-out handshake under a ramp is often transient: back off, try again
+                    return CompletableFuture.runAsync(
+                                    () -> {},
+                                    CompletableFuture.delayedExecutor(500L * attempt, TimeUnit.MILLISECONDS, executor))
+                            .thenCompose(ignored -> connect(client, uri, token, stream, attempt + 1));
+                });
+    }
+
+    private record Opened(WsConnection connection, WebSocket socket) {}
+
+    /** A connection that could not be opened, as opposed to one the server would not subscribe. */
+    private static final class ConnectFailure extends RuntimeException {
+        ConnectFailure(Throwable cause) {
+            super(cause instanceof CompletionException ? String.valueOf(cause.getCause()) : String.valueOf(cause));
+        }
+    }
+}
