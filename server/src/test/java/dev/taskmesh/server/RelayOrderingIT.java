@@ -41,6 +41,9 @@ class RelayOrderingIT extends IntegrationTest {
     DataSource dataSource;
 
     @Autowired
+    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+    @Autowired
     @Qualifier("eventSerializer")
     Serializer serializer;
 
@@ -55,6 +58,7 @@ class RelayOrderingIT extends IntegrationTest {
         workspace = api.createWorkspace(owner, "Ordering");
         project = api.createProject(owner, workspace, "Board");
         stream = "workspace:" + workspace;
+        RealtimeStreamsIT.awaitRelayed(jdbc, stream, 2);
     }
 
     @Test

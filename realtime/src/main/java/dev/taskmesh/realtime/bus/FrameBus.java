@@ -86,6 +86,7 @@ public class FrameBus implements SmartLifecycle {
             @Override
             public void onRedisConnected(RedisChannelHandler<?, ?> connection, SocketAddress address) {
                 if (connection == subscriber) {
+                    log.info("Realtime bus connected to Redis at {}", address);
                     listener.available(true);
                 }
             }
@@ -93,6 +94,7 @@ public class FrameBus implements SmartLifecycle {
             @Override
             public void onRedisDisconnected(RedisChannelHandler<?, ?> connection) {
                 if (connection == subscriber && running) {
+                    log.warn("Realtime bus lost Redis; frames come from the replay log until it is back");
                     listener.available(false);
                 }
             }

@@ -61,7 +61,7 @@ public class RealtimeConfiguration {
 
     @Bean
     FrameBus frameBus(
-            @Value("${spring.data.redis.url:redis://127.0.0.1:6379}") String redisUrl,
+            @Value("${taskmesh.realtime.redis-url:${spring.data.redis.url:redis://127.0.0.1:6379}}") String redisUrl,
             RealtimeProperties properties,
             JdbcTemplate jdbc,
             WakeableEventStore eventStore,

@@ -33,6 +33,7 @@ final class Outbox {
     private final AtomicBoolean draining = new AtomicBoolean();
     private final Object room = new Object();
     private volatile boolean closing;
+    private volatile boolean closeQueued;
 
     Outbox(WebSocketSession session, Executor writers, int limit, Timer fanout) {
         this.session = session;
@@ -57,6 +58,7 @@ final class Outbox {
     /** Closes once everything queued before has been written: an error frame reaches the client first. */
     void closeAfterQueued(CloseStatus status) {
         offer(new Outgoing(null, 0, status));
+        closeQueued = true;
     }
 
     int size() {
@@ -79,8 +81,8 @@ final class Outbox {
     }
 
     private void offer(Outgoing outgoing) {
-        if (closing) {
-            return;
+        if (closing || closeQueued) {
+            return; // the connection is ending: nothing more is written, and only one close goes out
         }
         if (outgoing.close() == null && size.incrementAndGet() > limit) {
             queue.clear();

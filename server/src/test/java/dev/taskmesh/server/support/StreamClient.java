@@ -53,9 +53,30 @@ public final class StreamClient implements AutoCloseable {
         }
     }
 
+    /** The handshake's status for a browser page served from {@code origin}. */
+    public static int handshakeStatusFrom(String base, String token, String origin) {
+        try (StreamClient client = open(
+                URI.create(base.replace("http", "ws") + "/ws"),
+                java.util.Optional.of(origin),
+                "taskmesh.v1",
+                "bearer." + token)) {
+            return 101;
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof java.net.http.WebSocketHandshakeException refused) {
+                return refused.getResponse().statusCode();
+            }
+            throw e;
+        }
+    }
+
     private static StreamClient open(URI uri, String... protocols) {
+        return open(uri, java.util.Optional.empty(), protocols);
+    }
+
+    private static StreamClient open(URI uri, java.util.Optional<String> origin, String... protocols) {
         Listener listener = new Listener();
         WebSocket.Builder builder = HttpClient.newHttpClient().newWebSocketBuilder();
+        origin.ifPresent(value -> builder.header("Origin", value));
         if (protocols.length > 0) {
             builder.subprotocols(protocols[0], java.util.Arrays.copyOfRange(protocols, 1, protocols.length));
         }
