@@ -86,22 +86,27 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
             }
             RedisServer redis = null;
             if (redisDir != null) {
-                Files.createDirectories(redisDir);
-                // the library would unpack its binary into a fresh /tmp/redis-* folder each start and leave it there
-                redis = RedisServer.newRedisServer()
-                        .executableProvider(ExecutableProvider.newJarResourceProvider(redisDir.toFile()))
-                        .bind("127.0.0.1")
-                        .port(redisPort)
-                        .setting("dir " + redisDir)
-                        .setting("save \"\"")
-                        .setting("appendonly no")
-                        .build();
+                redis = redis(redisDir, redisPort);
                 redis.start();
             }
             return new EmbeddedInfrastructure(postgres, redis);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start embedded PostgreSQL or Redis", e);
         }
+    }
+
+    /** A Redis without persistence on {@code port}, its binary unpacked into {@code dir}; not started yet. */
+    public static RedisServer redis(Path dir, int port) throws IOException {
+        Files.createDirectories(dir);
+        // the library would unpack its binary into a fresh /tmp/redis-* folder each start and leave it there
+        return RedisServer.newRedisServer()
+                .executableProvider(ExecutableProvider.newJarResourceProvider(dir.toFile()))
+                .bind("127.0.0.1")
+                .port(port)
+                .setting("dir " + dir)
+                .setting("save \"\"")
+                .setting("appendonly no")
+                .build();
     }
 
     public String jdbcUrl() {

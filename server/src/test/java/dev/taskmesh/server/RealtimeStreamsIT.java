@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.taskmesh.server.support.Api;
 import dev.taskmesh.server.support.Api.User;
+import dev.taskmesh.server.support.Board;
 import dev.taskmesh.server.support.IntegrationTest;
 import dev.taskmesh.server.support.StreamClient;
 import java.util.List;
@@ -26,13 +27,15 @@ class RealtimeStreamsIT extends IntegrationTest {
     String project;
     String stream;
 
+    Board board;
+
     @BeforeEach
     void board() {
-        owner = api.registerAndLogin(unique("owner"));
-        workspace = api.createWorkspace(owner, "Realtime");
-        project = api.createProject(owner, workspace, "Board");
-        stream = "workspace:" + workspace;
-        awaitRelayed(jdbc, stream, 2);
+        board = Board.create(api, jdbc, "Realtime");
+        owner = board.owner();
+        workspace = board.workspace();
+        project = board.project();
+        stream = board.stream();
     }
 
     @Test
@@ -114,7 +117,7 @@ class RealtimeStreamsIT extends IntegrationTest {
     @Test
     void aSinceBeyondTheHeadIsRefusedAndOneOlderThanTheRetainedHistoryResets() {
         createTasks(2);
-        awaitRelayed(jdbc, stream, 4);
+        Board.awaitRelayed(jdbc, stream, 4);
         try (StreamClient client = StreamClient.connect(api.base(), owner.accessToken())) {
             String ref = client.send(Map.of("type", "subscribe", "stream", stream, "since", 1_000_000));
             assertThat(client.reply(ref, "error").path("code").asString()).isEqualTo("invalid-since");
@@ -164,7 +167,7 @@ class RealtimeStreamsIT extends IntegrationTest {
 
     @Test
     void onlyMembersFollowAWorkspaceOrItsTasksAndOnlyTheUserTheirOwnStream() {
-        User stranger = api.registerAndLogin(unique("stranger"));
+        User stranger = api.registerAndLogin(Board.unique("stranger"));
         String taskId = api.createTask(owner, workspace, project, "Private")
                 .body()
                 .path("id")
@@ -186,7 +189,7 @@ class RealtimeStreamsIT extends IntegrationTest {
 
     @Test
     void aFreshTokenIsAcceptedOnlyForTheSameUser() {
-        User other = api.registerAndLogin(unique("other"));
+        User other = api.registerAndLogin(Board.unique("other"));
         try (StreamClient client = StreamClient.connect(api.base(), owner.accessToken())) {
             JsonNode renewed =
                     client.reply(client.send(Map.of("type", "auth", "token", owner.accessToken())), "authenticated");
@@ -197,27 +200,7 @@ class RealtimeStreamsIT extends IntegrationTest {
     }
 
     private void createTasks(int count) {
-        for (int i = 0; i < count; i++) {
-            Api.expect(api.createTask(owner, workspace, project, "Task " + i), 201);
-        }
-    }
-
-    /**
-     * Waits until the relay has given the stream {@code position}: WorkspaceCreated is 1, ProjectCreated 2. The relay
-     * runs behind the writes, so a test that subscribes right after creating its board could otherwise see the
-     * project's creation arrive live and miscount.
-     */
-    static void awaitRelayed(JdbcClient jdbc, String stream, long position) {
-        org.awaitility.Awaitility.await()
-                .until(() -> jdbc.sql("SELECT coalesce(max(position), 0) FROM stream_head WHERE stream = :stream")
-                                .param("stream", stream)
-                                .query(Long.class)
-                                .single()
-                        >= position);
-    }
-
-    static String unique(String handle) {
-        return handle + java.util.UUID.randomUUID().toString().substring(0, 8);
+        board.createTasks(api, count);
     }
 
     static List<Long> positions(List<JsonNode> events) {

@@ -1,7 +1,6 @@
 package dev.taskmesh.server;
 
 import static dev.taskmesh.server.RealtimeStreamsIT.positions;
-import static dev.taskmesh.server.RealtimeStreamsIT.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -11,6 +10,7 @@ import dev.taskmesh.api.project.ProjectRenamedEvent;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.server.support.Api;
 import dev.taskmesh.server.support.Api.User;
+import dev.taskmesh.server.support.Board;
 import dev.taskmesh.server.support.IntegrationTest;
 import dev.taskmesh.server.support.StreamClient;
 import java.sql.Connection;
@@ -29,6 +29,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -41,7 +42,7 @@ class RelayOrderingIT extends IntegrationTest {
     DataSource dataSource;
 
     @Autowired
-    org.springframework.jdbc.core.simple.JdbcClient jdbc;
+    JdbcClient jdbc;
 
     @Autowired
     @Qualifier("eventSerializer")
@@ -54,11 +55,11 @@ class RelayOrderingIT extends IntegrationTest {
 
     @BeforeEach
     void board() {
-        owner = api.registerAndLogin(unique("owner"));
-        workspace = api.createWorkspace(owner, "Ordering");
-        project = api.createProject(owner, workspace, "Board");
-        stream = "workspace:" + workspace;
-        RealtimeStreamsIT.awaitRelayed(jdbc, stream, 2);
+        Board board = Board.create(api, jdbc, "Ordering");
+        owner = board.owner();
+        workspace = board.workspace();
+        project = board.project();
+        stream = board.stream();
     }
 
     @Test

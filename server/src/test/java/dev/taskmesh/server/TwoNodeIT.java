@@ -1,7 +1,7 @@
 package dev.taskmesh.server;
 
 import static dev.taskmesh.server.RealtimeStreamsIT.positions;
-import static dev.taskmesh.server.RealtimeStreamsIT.unique;
+import static dev.taskmesh.server.support.Board.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -49,9 +50,15 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess start(Path jar, Map<String, String> env, Path log) {
         int port = BenchInfrastructure.freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar.toString(), "--server.port=" + port)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        List<String> command = new ArrayList<>(List.of(java));
+        // JVM flags for the servers only (a GC to compare, a profiler), never for the harness or its generators
+        String options = System.getenv().getOrDefault("TASKMESH_BENCH_SERVER_JVM_OPTIONS", "");
+        command.addAll(Arrays.stream(options.trim().split("\\s+"))
+                .filter(o -> !o.isEmpty())
+                .toList());
+        command.addAll(List.of("-jar", jar.toString(), "--server.port=" + port));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("SPRING_PROFILES_ACTIVE", "bench");
         builder.environment().put("TASKMESH_JWT_KEY", env.getOrDefault("TASKMESH_JWT_KEY", signingKey()));

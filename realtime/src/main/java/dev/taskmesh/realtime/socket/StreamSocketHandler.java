@@ -140,10 +140,7 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
     private void subscribe(Connection connection, JsonNode ref, JsonNode request) throws InterruptedException {
         Optional<StreamName> parsed = streamOf(request);
         if (parsed.isEmpty()) {
-            connection
-                    .outbox()
-                    .send(frames.error(
-                            ref, ErrorCode.INVALID_STREAM, "stream is workspace:<id>, task:<id> or user:<id>."));
+            invalidStream(connection, ref);
             return;
         }
         StreamName stream = parsed.get();
@@ -226,10 +223,7 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
     private void unsubscribe(Connection connection, JsonNode ref, JsonNode request) {
         Optional<StreamName> stream = streamOf(request);
         if (stream.isEmpty()) {
-            connection
-                    .outbox()
-                    .send(frames.error(
-                            ref, ErrorCode.INVALID_STREAM, "stream is workspace:<id>, task:<id> or user:<id>."));
+            invalidStream(connection, ref);
             return;
         }
         Subscription subscription =
@@ -253,6 +247,12 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
         }
         connection.renew(caller.get().expiresAt());
         connection.outbox().send(frames.authenticated(ref, caller.get().expiresAt()));
+    }
+
+    private void invalidStream(Connection connection, JsonNode ref) {
+        connection
+                .outbox()
+                .send(frames.error(ref, ErrorCode.INVALID_STREAM, "stream is workspace:<id>, task:<id> or user:<id>."));
     }
 
     private static Optional<StreamName> streamOf(JsonNode request) {

@@ -1,11 +1,11 @@
 package dev.taskmesh.server.support;
 
+import dev.taskmesh.server.EmbeddedInfrastructure;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import redis.embedded.RedisServer;
-import redis.embedded.core.ExecutableProvider;
 
 /**
  * A Redis of a test's own, on a free port, for tests that stop it: the shared one is never stopped (later tests,
@@ -25,14 +25,7 @@ public final class OwnRedis implements AutoCloseable {
         try {
             int port = TestInfrastructure.freePort();
             Path dir = Files.createTempDirectory("taskmesh-own-redis-");
-            RedisServer server = RedisServer.newRedisServer()
-                    .executableProvider(ExecutableProvider.newJarResourceProvider(dir.toFile()))
-                    .bind("127.0.0.1")
-                    .port(port)
-                    .setting("dir " + dir)
-                    .setting("save \"\"")
-                    .setting("appendonly no")
-                    .build();
+            RedisServer server = EmbeddedInfrastructure.redis(dir, port);
             server.start();
             return new OwnRedis(server, port);
         } catch (IOException e) {
