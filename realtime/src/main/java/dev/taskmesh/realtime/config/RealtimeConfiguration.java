@@ -14,6 +14,7 @@ import dev.taskmesh.realtime.socket.StreamAuthenticator;
 import dev.taskmesh.realtime.socket.StreamSocketHandler;
 import dev.taskmesh.realtime.socket.Subscriptions;
 import dev.taskmesh.realtime.stream.StreamLog;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.concurrent.Executors;
@@ -49,8 +50,15 @@ public class RealtimeConfiguration {
     }
 
     @Bean
-    Subscriptions subscriptions(JsonMapper json) {
-        return Subscriptions.create(json);
+    Subscriptions subscriptions(JsonMapper json, MeterRegistry meters) {
+        Subscriptions subscriptions = Subscriptions.create(json);
+        Gauge.builder("taskmesh.realtime.connections", subscriptions, Subscriptions::connectionCount)
+                .description("Open WebSocket connections on this node")
+                .register(meters);
+        Gauge.builder("taskmesh.realtime.subscriptions", subscriptions, Subscriptions::subscriptionCount)
+                .description("Stream subscriptions on this node")
+                .register(meters);
+        return subscriptions;
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.taskmesh.realtime.socket;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.util.concurrent.ConcurrentLinkedQueue;
@@ -28,6 +29,7 @@ final class Outbox {
     private final Executor writers;
     private final int limit;
     private final Timer fanout;
+    private final Counter slowConsumers;
     private final ConcurrentLinkedQueue<Outgoing> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicBoolean draining = new AtomicBoolean();
@@ -35,11 +37,12 @@ final class Outbox {
     private volatile boolean closing;
     private volatile boolean closeQueued;
 
-    Outbox(WebSocketSession session, Executor writers, int limit, Timer fanout) {
+    Outbox(WebSocketSession session, Executor writers, int limit, Timer fanout, Counter slowConsumers) {
         this.session = session;
         this.writers = writers;
         this.limit = limit;
         this.fanout = fanout;
+        this.slowConsumers = slowConsumers;
     }
 
     void send(String json) {
@@ -85,6 +88,7 @@ final class Outbox {
             return; // the connection is ending: nothing more is written, and only one close goes out
         }
         if (outgoing.close() == null && size.incrementAndGet() > limit) {
+            slowConsumers.increment();
             queue.clear();
             offer(new Outgoing(null, 0, CloseCodes.SLOW_CONSUMER));
             closing = true;

@@ -5,6 +5,7 @@ import dev.taskmesh.realtime.socket.StreamAuthenticator.Caller;
 import dev.taskmesh.realtime.stream.StoredFrame;
 import dev.taskmesh.realtime.stream.StreamLog;
 import dev.taskmesh.realtime.stream.StreamName;
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.util.List;
@@ -42,6 +43,7 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
     private final RealtimeProperties properties;
     private final Executor writers;
     private final Timer fanout;
+    private final Counter slowConsumers;
 
     public StreamSocketHandler(
             Subscriptions subscriptions,
@@ -64,6 +66,9 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
                 .description("From this node receiving a frame until it is written to a client's socket")
                 .publishPercentiles(0.5, 0.99)
                 .register(meters);
+        this.slowConsumers = Counter.builder("taskmesh.realtime.slow.consumers")
+                .description("Connections closed with 4408 because their outbox overflowed")
+                .register(meters);
     }
 
     @Override
@@ -74,7 +79,7 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
         Caller caller = (Caller) session.getAttributes().get(HandshakeAuthentication.CALLER);
-        Outbox outbox = new Outbox(session, writers, properties.maxQueuedFrames(), fanout);
+        Outbox outbox = new Outbox(session, writers, properties.maxQueuedFrames(), fanout, slowConsumers);
         Connection connection = new Connection(session, caller.userId(), caller.expiresAt(), outbox);
         session.getAttributes().put(CONNECTION, connection);
         subscriptions.open(connection);

@@ -71,4 +71,8 @@ public class Subscriptions implements FrameSink {
     public int connectionCount() {
         return connections.size();
     }
+
+    public int subscriptionCount() {
+        return byStream.values().stream().mapToInt(Set::size).sum();
+    }
 }
