@@ -66,11 +66,15 @@ public class FrameBus implements SmartLifecycle {
             return;
         }
         long now = nowMicros();
-        for (StoredFrame frame : frames) {
-            connection
-                    .async()
-                    .publish(framesChannel, BusMessages.encode(frame, now))
-                    .exceptionally(this::dropped);
+        try {
+            for (StoredFrame frame : frames) {
+                connection
+                        .async()
+                        .publish(framesChannel, BusMessages.encode(frame, now))
+                        .exceptionally(this::dropped);
+            }
+        } catch (RuntimeException closed) {
+            dropped(closed); // shutting down: the frames are in the log, which the other nodes read
         }
     }
 
@@ -139,7 +143,11 @@ public class FrameBus implements SmartLifecycle {
     private void announceCommit() {
         StatefulRedisConnection<String, String> connection = publisher;
         if (connection != null) {
-            connection.async().publish(commitsChannel, nodeId).exceptionally(failure -> 0L);
+            try {
+                connection.async().publish(commitsChannel, nodeId).exceptionally(failure -> 0L);
+            } catch (RuntimeException closed) {
+                // shutting down; the other nodes' readers fall back on their fetch delay
+            }
         }
     }
 

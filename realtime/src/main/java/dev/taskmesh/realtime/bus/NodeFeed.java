@@ -50,6 +50,9 @@ public class NodeFeed implements BusListener, SmartLifecycle {
 
     @Override
     public void frame(StoredFrame frame, long publishedMicros) {
+        if (!running) {
+            return; // stopping, or not started: the log has it for whoever reads next
+        }
         long receivedNanos = System.nanoTime();
         transit.record(Math.max(0, nowMicros() - publishedMicros), TimeUnit.MICROSECONDS);
         thread.execute(() -> accept(frame, receivedNanos));

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,6 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public class ConnectionKeeper implements SmartLifecycle {
 
+    private static final Logger log = LoggerFactory.getLogger(ConnectionKeeper.class);
+
     private final Subscriptions subscriptions;
     private final ServerFrames frames;
     private final Clock clock;
@@ -37,6 +41,15 @@ public class ConnectionKeeper implements SmartLifecycle {
         this.frames = new ServerFrames(json);
         this.clock = clock;
         this.heartbeatNanos = heartbeat.toNanos();
+    }
+
+    /** A failure must not end the schedule: a scheduled task that throws is never run again. */
+    private void sweepSafely() {
+        try {
+            sweep();
+        } catch (RuntimeException e) {
+            log.warn("Looking after connections failed; retrying in a second", e);
+        }
     }
 
     private void sweep() {
@@ -65,7 +78,7 @@ public class ConnectionKeeper implements SmartLifecycle {
 
     @Override
     public void start() {
-        timer.scheduleWithFixedDelay(this::sweep, 1, 1, TimeUnit.SECONDS);
+        timer.scheduleWithFixedDelay(this::sweepSafely, 1, 1, TimeUnit.SECONDS);
         running = true;
     }
 

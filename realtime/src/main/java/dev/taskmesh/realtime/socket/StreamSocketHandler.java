@@ -33,6 +33,7 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
     private static final String CONNECTION = Connection.class.getName();
     private static final int REPLAY_PAGE = 500;
     private static final int MAX_REF_LENGTH = 64;
+    private static final long REPLAY_PATIENCE_MILLIS = 30_000;
 
     private final Subscriptions subscriptions;
     private final StreamLog log;
@@ -201,28 +202,34 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
             return;
         }
         connection.outbox().send(frames.subscribed(ref, stream, head));
-        if (since != null && since < head) {
-            replay(connection, ref, stream, since, head);
+        if (since != null && since < head && !replay(connection, ref, stream, since, head)) {
+            subscriptions.remove(subscription);
+            return;
         }
         subscription.live(head);
     }
 
-    /** Sends {@code since+1 … head}, or {@code reset} when the log no longer holds {@code since+1}. */
-    private void replay(Connection connection, JsonNode ref, StreamName stream, long since, long head)
+    /**
+     * Sends {@code since+1 … head}, or {@code reset} when the log no longer holds {@code since+1}. False when the
+     * client stopped reading halfway: it is closed as a slow consumer rather than left with a hole.
+     */
+    private boolean replay(Connection connection, JsonNode ref, StreamName stream, long since, long head)
             throws InterruptedException {
         long after = since;
         while (after < head) {
             List<StoredFrame> page = log.range(stream, after, head, REPLAY_PAGE);
             if (page.isEmpty() || page.getFirst().position() != after + 1) {
                 connection.outbox().send(frames.reset(ref, stream, head));
-                return;
+                return true;
             }
             page.forEach(frame -> connection.outbox().send(frame.json()));
             after = page.getLast().position();
-            if (!connection.outbox().awaitBelow(properties.maxQueuedFrames() / 2, 30_000)) {
-                return;
+            if (!connection.outbox().awaitBelow(properties.maxQueuedFrames() / 2, REPLAY_PATIENCE_MILLIS)) {
+                connection.outbox().closeAfterQueued(CloseCodes.SLOW_CONSUMER);
+                return false;
             }
         }
+        return true;
     }
 
     private void unsubscribe(Connection connection, JsonNode ref, JsonNode request) {
