@@ -1,12 +1,14 @@
 package dev.taskmesh.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.taskmesh.server.support.Api;
 import dev.taskmesh.server.support.Api.User;
 import dev.taskmesh.server.support.Board;
 import dev.taskmesh.server.support.IntegrationTest;
 import dev.taskmesh.server.support.StreamClient;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
@@ -185,6 +187,56 @@ class RealtimeStreamsIT extends IntegrationTest {
             assertThat(joined.path("eventType").asString()).isEqualTo("MemberAdded");
             client.subscribe(stream, null);
         }
+    }
+
+    @Test
+    void aRemovedMemberLosesItsWorkspaceAndTaskSubscriptionsAtOnce() {
+        User member = api.registerAndLogin(Board.unique("member"));
+        Api.expect(api.addMember(owner, workspace, member, "member"), 201);
+        String taskId = Api.expect(api.createTask(owner, workspace, project, "Shared"), 201)
+                .text("id");
+        try (StreamClient client = StreamClient.connect(api.base(), member.accessToken())) {
+            client.subscribe(stream, null);
+            client.subscribe("task:" + taskId, null);
+            client.subscribe("user:" + member.id(), null);
+
+            Api.expect(
+                    api.delete("/api/workspaces/" + workspace + "/members/" + member.id(), owner.accessToken()), 200);
+            await().atMost(Duration.ofSeconds(2)) // within a second in practice; CI machines get slack
+                    .until(() -> revokedStreams(client), streams -> streams.size() == 2);
+            assertThat(revokedStreams(client)).containsExactlyInAnyOrder(stream, "task:" + taskId);
+
+            int seen = client.events(stream).size();
+            createTasks(1);
+            assertThat(client.reply(client.send(Map.of("type", "subscribe", "stream", stream)), "error")
+                            .path("code")
+                            .asString())
+                    .isEqualTo("forbidden");
+            assertThat(client.events(stream)).hasSize(seen); // nothing more from the workspace
+            assertThat(client.events("user:" + member.id()))
+                    .anyMatch(frame ->
+                            "MemberRemoved".equals(frame.path("eventType").asString()));
+        }
+    }
+
+    @Test
+    void membersMayLeaveButTheLastOwnerMayNot() {
+        User member = api.registerAndLogin(Board.unique("leaver"));
+        Api.expect(api.addMember(owner, workspace, member, "viewer"), 201);
+        Api.expect(api.delete("/api/workspaces/" + workspace + "/members/" + member.id(), member.accessToken()), 200);
+        assertThat(api.get("/api/workspaces/" + workspace, member.accessToken()).status())
+                .isEqualTo(404);
+        Api.Response lastOwner =
+                api.delete("/api/workspaces/" + workspace + "/members/" + owner.id(), owner.accessToken());
+        assertThat(lastOwner.status()).isEqualTo(409);
+    }
+
+    private static List<String> revokedStreams(StreamClient client) {
+        return client
+                .all(frame -> "membership-revoked".equals(frame.path("code").asString()))
+                .stream()
+                .map(frame -> frame.path("stream").asString())
+                .toList();
     }
 
     @Test

@@ -8,7 +8,9 @@ import dev.taskmesh.api.wire.CommandRejectedException;
 import dev.taskmesh.api.workspace.AddMemberCommand;
 import dev.taskmesh.api.workspace.CreateWorkspaceCommand;
 import dev.taskmesh.api.workspace.MemberAddedEvent;
+import dev.taskmesh.api.workspace.MemberRemovedEvent;
 import dev.taskmesh.api.workspace.Permission;
+import dev.taskmesh.api.workspace.RemoveMemberCommand;
 import dev.taskmesh.api.workspace.WorkspaceCreatedEvent;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.api.workspace.WorkspaceRole;
@@ -64,6 +66,35 @@ class Workspace {
         return getVersion();
     }
 
+    /**
+     * Anyone may leave; owners and admins remove others, only owners remove an owner, and the last owner stays, so a
+     * workspace is never left without one.
+     */
+    @CommandHandler
+    long handle(RemoveMemberCommand command) {
+        WorkspaceRole requester = members.get(command.requestedBy());
+        if (requester == null) {
+            throw CommandRejectedException.notFound("No such workspace.");
+        }
+        WorkspaceRole member = members.get(command.userId());
+        if (member == null) {
+            throw CommandRejectedException.notFound("No such member.");
+        }
+        boolean leaving = command.userId().equals(command.requestedBy());
+        if (!leaving && !requester.allows(Permission.MANAGE)) {
+            throw CommandRejectedException.forbidden("Only owners and admins remove members.");
+        }
+        if (!leaving && member == WorkspaceRole.OWNER && requester != WorkspaceRole.OWNER) {
+            throw CommandRejectedException.forbidden("Only owners remove an owner.");
+        }
+        if (member == WorkspaceRole.OWNER
+                && members.values().stream().filter(WorkspaceRole.OWNER::equals).count() == 1) {
+            throw CommandRejectedException.conflict("The last owner cannot leave; make another member owner first.");
+        }
+        apply(new MemberRemovedEvent(command.workspaceId(), command.userId(), command.requestedBy()));
+        return getVersion();
+    }
+
     @EventSourcingHandler
     void on(WorkspaceCreatedEvent event) {
         workspaceId = event.workspaceId();
@@ -73,5 +104,10 @@ class Workspace {
     @EventSourcingHandler
     void on(MemberAddedEvent event) {
         members.put(event.userId(), event.role());
+    }
+
+    @EventSourcingHandler
+    void on(MemberRemovedEvent event) {
+        members.remove(event.userId());
     }
 }

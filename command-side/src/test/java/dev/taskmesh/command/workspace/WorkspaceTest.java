@@ -7,6 +7,8 @@ import dev.taskmesh.api.wire.CommandRejectedException.Reason;
 import dev.taskmesh.api.workspace.AddMemberCommand;
 import dev.taskmesh.api.workspace.CreateWorkspaceCommand;
 import dev.taskmesh.api.workspace.MemberAddedEvent;
+import dev.taskmesh.api.workspace.MemberRemovedEvent;
+import dev.taskmesh.api.workspace.RemoveMemberCommand;
 import dev.taskmesh.api.workspace.WorkspaceCreatedEvent;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.api.workspace.WorkspaceRole;
@@ -110,5 +112,67 @@ class WorkspaceTest {
 
     private static MemberAddedEvent added(UserId user, WorkspaceRole role) {
         return new MemberAddedEvent(WORKSPACE, user, role, OWNER);
+    }
+
+    @Test
+    void ownersAndAdminsRemoveMembers() {
+        fixture.given(created(), added(ADMIN, WorkspaceRole.ADMIN), added(MEMBER, WorkspaceRole.MEMBER))
+                .when(new RemoveMemberCommand(WORKSPACE, MEMBER, ADMIN))
+                .expectEvents(new MemberRemovedEvent(WORKSPACE, MEMBER, ADMIN))
+                .expectResultMessagePayload(3L);
+    }
+
+    @Test
+    void anyoneMayLeave() {
+        fixture.given(created(), added(MEMBER, WorkspaceRole.VIEWER))
+                .when(new RemoveMemberCommand(WORKSPACE, MEMBER, MEMBER))
+                .expectEvents(new MemberRemovedEvent(WORKSPACE, MEMBER, MEMBER));
+    }
+
+    @Test
+    void membersCannotRemoveOthers() {
+        fixture.given(created(), added(MEMBER, WorkspaceRole.MEMBER), added(NEWCOMER, WorkspaceRole.MEMBER))
+                .when(new RemoveMemberCommand(WORKSPACE, NEWCOMER, MEMBER))
+                .expectNoEvents()
+                .expectException(rejected(Reason.FORBIDDEN));
+    }
+
+    @Test
+    void adminsCannotRemoveAnOwner() {
+        fixture.given(created(), added(ADMIN, WorkspaceRole.ADMIN), added(NEWCOMER, WorkspaceRole.OWNER))
+                .when(new RemoveMemberCommand(WORKSPACE, NEWCOMER, ADMIN))
+                .expectNoEvents()
+                .expectException(rejected(Reason.FORBIDDEN));
+    }
+
+    @Test
+    void theLastOwnerCannotLeave() {
+        fixture.given(created(), added(ADMIN, WorkspaceRole.ADMIN))
+                .when(new RemoveMemberCommand(WORKSPACE, OWNER, OWNER))
+                .expectNoEvents()
+                .expectException(rejected(Reason.CONFLICT));
+    }
+
+    @Test
+    void anOwnerLeavesWhenAnotherOwnerStays() {
+        fixture.given(created(), added(NEWCOMER, WorkspaceRole.OWNER))
+                .when(new RemoveMemberCommand(WORKSPACE, OWNER, OWNER))
+                .expectEvents(new MemberRemovedEvent(WORKSPACE, OWNER, OWNER));
+    }
+
+    @Test
+    void removingSomeoneWhoIsNoMemberIsNotFound() {
+        fixture.given(created())
+                .when(new RemoveMemberCommand(WORKSPACE, STRANGER, OWNER))
+                .expectNoEvents()
+                .expectException(rejected(Reason.NOT_FOUND));
+    }
+
+    @Test
+    void aRemovedMemberCanNoLongerAct() {
+        fixture.given(created(), added(MEMBER, WorkspaceRole.ADMIN), new MemberRemovedEvent(WORKSPACE, MEMBER, OWNER))
+                .when(new AddMemberCommand(WORKSPACE, NEWCOMER, WorkspaceRole.MEMBER, MEMBER))
+                .expectNoEvents()
+                .expectException(rejected(Reason.NOT_FOUND));
     }
 }

@@ -175,35 +175,41 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
                             "A connection holds at most " + properties.maxSubscriptions() + " subscriptions."));
             return;
         }
-        if (!access.maySubscribe(connection.user(), stream)) {
+        if (existing != null) {
+            subscriptions.remove(existing);
+        }
+        Subscription subscription = new Subscription(connection, stream, log);
+        // registered before the grant is checked and before the head is read: see Subscription and Subscriptions
+        connection.subscriptions().put(stream.toString(), subscription);
+        subscriptions.add(subscription);
+        if (!connection.isOpen()) {
+            drop(subscription); // closed meanwhile: afterConnectionClosed may have run before the put
+            return;
+        }
+        Optional<StreamAccess.Grant> grant = access.grant(connection.user(), stream);
+        if (grant.isEmpty()) {
+            drop(subscription);
             connection
                     .outbox()
                     .send(frames.error(ref, ErrorCode.FORBIDDEN, stream, "No such stream, or you may not follow it."));
             return;
         }
-        if (existing != null) {
-            subscriptions.remove(existing);
-        }
-        Subscription subscription = new Subscription(connection, stream, log);
-        subscriptions.add(subscription); // before reading the head: see Subscription
+        subscription.granted(grant.get().workspaceId());
         long head = log.head(stream);
         if (since != null && since > head) {
-            subscriptions.remove(subscription);
-            connection.subscriptions().remove(stream.toString());
+            drop(subscription);
             connection
                     .outbox()
                     .send(frames.error(
                             ref, ErrorCode.INVALID_SINCE, stream, "since is beyond the stream's head, " + head + "."));
             return;
         }
-        connection.subscriptions().put(stream.toString(), subscription);
-        if (!connection.isOpen()) {
-            subscriptions.remove(subscription); // closed meanwhile: afterConnectionClosed ran before the put
-            return;
+        if (subscription.isRevoked()) {
+            return; // the membership ended while this subscribe was checked; the client got membership-revoked
         }
         connection.outbox().send(frames.subscribed(ref, stream, head));
         if (since != null && since < head && !replay(connection, ref, stream, since, head)) {
-            subscriptions.remove(subscription);
+            drop(subscription);
             return;
         }
         subscription.live(head);
@@ -259,6 +265,11 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
         }
         connection.renew(caller.get().expiresAt());
         connection.outbox().send(frames.authenticated(ref, caller.get().expiresAt()));
+    }
+
+    private void drop(Subscription subscription) {
+        subscriptions.remove(subscription);
+        subscription.connection().subscriptions().remove(subscription.stream().toString(), subscription);
     }
 
     private void invalidStream(Connection connection, JsonNode ref) {

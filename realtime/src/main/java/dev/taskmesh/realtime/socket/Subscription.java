@@ -5,6 +5,7 @@ import dev.taskmesh.realtime.stream.StreamLog;
 import dev.taskmesh.realtime.stream.StreamName;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * One stream on one connection, and the last position sent on it. A subscription is registered before its head is
@@ -21,6 +22,11 @@ final class Subscription {
     private final StreamLog log;
     private long position;
     private List<StoredFrame> heldBack = new ArrayList<>();
+    /** Whose membership this rests on, once granted; while null the grant is still being checked. */
+    private volatile UUID workspaceId;
+
+    private volatile boolean granted;
+    private volatile boolean revoked;
 
     Subscription(Connection connection, StreamName stream, StreamLog log) {
         this.connection = connection;
@@ -34,6 +40,27 @@ final class Subscription {
 
     StreamName stream() {
         return stream;
+    }
+
+    void granted(UUID workspaceId) {
+        this.workspaceId = workspaceId;
+        this.granted = true;
+    }
+
+    /**
+     * Whether removing the user from {@code removedFrom} ends this subscription. One whose grant is still being
+     * checked ends too: the check may have read the membership just before the removal committed.
+     */
+    boolean restsOn(UUID removedFrom) {
+        return !granted || removedFrom.equals(workspaceId);
+    }
+
+    void revoke() {
+        revoked = true;
+    }
+
+    boolean isRevoked() {
+        return revoked;
     }
 
     /** A frame from this node's feed. */

@@ -6,6 +6,7 @@ import java.util.Collection;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import tools.jackson.databind.json.JsonMapper;
 
 /** This node's connections and, per stream, the subscriptions the feed delivers to. */
 public class Subscriptions implements FrameSink {
@@ -13,13 +14,15 @@ public class Subscriptions implements FrameSink {
     private final Map<String, Set<Subscription>> byStream = new ConcurrentHashMap<>();
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
     private final ServerFrames frames;
+    private final JsonMapper json;
 
-    private Subscriptions(ServerFrames frames) {
-        this.frames = frames;
+    private Subscriptions(JsonMapper json) {
+        this.frames = new ServerFrames(json);
+        this.json = json;
     }
 
-    public static Subscriptions create(tools.jackson.databind.json.JsonMapper json) {
-        return new Subscriptions(new ServerFrames(json));
+    public static Subscriptions create(JsonMapper json) {
+        return new Subscriptions(json);
     }
 
     @Override
@@ -27,6 +30,33 @@ public class Subscriptions implements FrameSink {
         Set<Subscription> subscribers = byStream.get(frame.stream());
         if (subscribers != null) {
             subscribers.forEach(subscription -> subscription.offer(frame, receivedNanos));
+        }
+        Revocations.of(frame, json).ifPresent(this::revoke);
+    }
+
+    /**
+     * Ends the removed member's subscriptions that rest on that workspace, on every connection of theirs on this
+     * node: every node hears the removal on the bus within milliseconds of its commit.
+     */
+    private void revoke(Revocations.Removal removal) {
+        for (Connection connection : connections.values()) {
+            if (!connection.user().value().equals(removal.userId())) {
+                continue;
+            }
+            for (Subscription subscription : connection.subscriptions().values()) {
+                if (subscription.restsOn(removal.workspaceId())) {
+                    subscription.revoke();
+                    remove(subscription);
+                    connection.subscriptions().remove(subscription.stream().toString(), subscription);
+                    connection
+                            .outbox()
+                            .send(frames.error(
+                                    null,
+                                    ErrorCode.MEMBERSHIP_REVOKED,
+                                    subscription.stream(),
+                                    "You are no longer a member of this workspace."));
+                }
+            }
         }
     }
 

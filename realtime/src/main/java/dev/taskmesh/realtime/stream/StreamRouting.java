@@ -5,6 +5,7 @@ import dev.taskmesh.api.comment.CommentEvent;
 import dev.taskmesh.api.project.ProjectEvent;
 import dev.taskmesh.api.task.TaskEvent;
 import dev.taskmesh.api.workspace.MemberAddedEvent;
+import dev.taskmesh.api.workspace.MemberRemovedEvent;
 import dev.taskmesh.api.workspace.WorkspaceCreatedEvent;
 import dev.taskmesh.api.workspace.WorkspaceEvent;
 import java.util.List;
@@ -50,6 +51,9 @@ public final class StreamRouting {
                 inWorkspace(workspaceId, StreamName.user(created.ownerId().value()));
             case MemberAddedEvent added ->
                 inWorkspace(workspaceId, StreamName.user(added.userId().value()));
+            // on the user's stream too: that is where every node learns to end the user's subscriptions
+            case MemberRemovedEvent removed ->
+                inWorkspace(workspaceId, StreamName.user(removed.userId().value()));
         };
     }
 

@@ -12,6 +12,7 @@ import dev.taskmesh.api.task.TaskId;
 import dev.taskmesh.api.task.TaskStatus;
 import dev.taskmesh.api.task.TaskStatusChangedEvent;
 import dev.taskmesh.api.workspace.MemberAddedEvent;
+import dev.taskmesh.api.workspace.MemberRemovedEvent;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.api.workspace.WorkspaceRole;
 import java.util.List;
@@ -49,6 +50,13 @@ class StreamRoutingTest {
     @Test
     void joiningAWorkspaceIsAlsoNewsForTheNewMemberAlone() {
         var route = StreamRouting.of(new MemberAddedEvent(WORKSPACE, USER, WorkspaceRole.MEMBER, UserId.random()));
+        assertThat(route.streams())
+                .containsExactly(StreamName.workspace(WORKSPACE.value()), StreamName.user(USER.value()));
+    }
+
+    @Test
+    void leavingAWorkspaceReachesTheFormerMembersOwnStream() {
+        var route = StreamRouting.of(new MemberRemovedEvent(WORKSPACE, USER, UserId.random()));
         assertThat(route.streams())
                 .containsExactly(StreamName.workspace(WORKSPACE.value()), StreamName.user(USER.value()));
     }

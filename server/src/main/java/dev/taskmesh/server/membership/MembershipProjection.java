@@ -1,6 +1,7 @@
 package dev.taskmesh.server.membership;
 
 import dev.taskmesh.api.workspace.MemberAddedEvent;
+import dev.taskmesh.api.workspace.MemberRemovedEvent;
 import dev.taskmesh.api.workspace.WorkspaceCreatedEvent;
 import dev.taskmesh.api.workspace.WorkspaceRole;
 import java.sql.Timestamp;
@@ -45,6 +46,14 @@ class MembershipProjection {
     @EventHandler
     void on(MemberAddedEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
         addMember(event.workspaceId().value(), event.userId().value(), event.role(), at);
+    }
+
+    @EventHandler
+    void on(MemberRemovedEvent event) {
+        jdbc.sql("DELETE FROM workspace_member WHERE workspace_id = :workspaceId AND user_id = :userId")
+                .param("workspaceId", event.workspaceId().value())
+                .param("userId", event.userId().value())
+                .update();
     }
 
     private void addMember(UUID workspaceId, UUID userId, WorkspaceRole role, Instant at) {

@@ -9,6 +9,7 @@ import dev.taskmesh.api.workspace.CreateWorkspaceCommand;
 import dev.taskmesh.api.workspace.CreateWorkspaceRequest;
 import dev.taskmesh.api.workspace.MemberView;
 import dev.taskmesh.api.workspace.Permission;
+import dev.taskmesh.api.workspace.RemoveMemberCommand;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.api.workspace.WorkspaceRole;
 import dev.taskmesh.api.workspace.WorkspaceSummary;
@@ -20,6 +21,7 @@ import dev.taskmesh.server.web.Requires;
 import dev.taskmesh.server.web.Validation;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -96,5 +98,17 @@ class WorkspaceController {
                 new AddMemberCommand(ws, member, WorkspaceRole.fromWireName(request.role()), user.id()), ws);
         return ResponseEntity.created(URI.create("/api/workspaces/" + ws + "/members"))
                 .body(accepted);
+    }
+
+    /** Removing someone needs MANAGE, leaving does not: the workspace decides (RemoveMemberCommand), not the route. */
+    @DeleteMapping("/{ws}/members/{userId}")
+    CommandAccepted removeMember(CurrentUser user, @PathVariable WorkspaceId ws, @PathVariable String userId) {
+        UserId member;
+        try {
+            member = UserId.parse(userId);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("No such member.");
+        }
+        return commands.send(new RemoveMemberCommand(ws, member, user.id()), ws);
     }
 }

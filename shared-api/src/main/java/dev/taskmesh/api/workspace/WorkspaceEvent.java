@@ -1,6 +1,6 @@
 package dev.taskmesh.api.workspace;
 
 /** Everything that happens to a workspace and its membership. */
-public sealed interface WorkspaceEvent permits WorkspaceCreatedEvent, MemberAddedEvent {
+public sealed interface WorkspaceEvent permits WorkspaceCreatedEvent, MemberAddedEvent, MemberRemovedEvent {
     WorkspaceId workspaceId();
 }

@@ -1,0 +1,33 @@
+package dev.taskmesh.realtime.socket;
+
+import dev.taskmesh.realtime.stream.StoredFrame;
+import dev.taskmesh.realtime.stream.StreamName;
+import java.util.Optional;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Recognises a member's removal among the frames every node receives. It is read from the removed user's own stream,
+ * which every removal reaches exactly once; a cheap text test first, so the other frames are never parsed.
+ */
+final class Revocations {
+
+    private static final String MARKER = "\"eventType\":\"MemberRemoved\"";
+
+    record Removal(UUID userId, UUID workspaceId) {}
+
+    private Revocations() {}
+
+    static Optional<Removal> of(StoredFrame frame, JsonMapper json) {
+        if (!frame.stream().startsWith("user:") || !frame.json().contains(MARKER)) {
+            return Optional.empty();
+        }
+        JsonNode workspaceId = json.readTree(frame.json()).path("data").path("workspaceId");
+        if (!workspaceId.isString()) {
+            return Optional.empty();
+        }
+        return Optional.of(
+                new Removal(StreamName.parse(frame.stream()).id(), UUID.fromString(workspaceId.stringValue())));
+    }
+}
