@@ -16,6 +16,7 @@ import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.SubProtocolCapable;
 import org.springframework.web.socket.TextMessage;
 import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.adapter.NativeWebSocketSession;
 import org.springframework.web.socket.handler.TextWebSocketHandler;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -34,6 +35,8 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
     private static final int REPLAY_PAGE = 500;
     private static final int MAX_REF_LENGTH = 64;
     private static final long REPLAY_PATIENCE_MILLIS = 30_000;
+    private static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
+    private static final long BLOCKED_SEND_TIMEOUT_MILLIS = 10_000;
 
     private final Subscriptions subscriptions;
     private final StreamLog log;
@@ -79,11 +82,24 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
 
     @Override
     public void afterConnectionEstablished(WebSocketSession session) {
+        limitBlockedSends(session);
         Caller caller = (Caller) session.getAttributes().get(HandshakeAuthentication.CALLER);
         Outbox outbox = new Outbox(session, writers, properties.maxQueuedFrames(), fanout, slowConsumers);
         Connection connection = new Connection(session, caller.userId(), caller.expiresAt(), outbox);
         session.getAttributes().put(CONNECTION, connection);
         subscriptions.open(connection);
+    }
+
+    /**
+     * A client that stops reading altogether fills its TCP buffers, and the write to it then blocks: its outbox stops
+     * growing at the limit (4408), but the close frame cannot reach it either. Tomcat's blocking send gives up after
+     * this timeout (20 s by default), which ends such a connection and frees its writer.
+     */
+    private static void limitBlockedSends(WebSocketSession session) {
+        if (session instanceof NativeWebSocketSession nativeSession
+                && nativeSession.getNativeSession() instanceof jakarta.websocket.Session container) {
+            container.getUserProperties().put(TOMCAT_BLOCKING_SEND_TIMEOUT, BLOCKED_SEND_TIMEOUT_MILLIS);
+        }
     }
 
     @Override

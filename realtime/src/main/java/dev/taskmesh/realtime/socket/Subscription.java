@@ -22,7 +22,7 @@ final class Subscription {
     private final StreamLog log;
     private long position;
     private List<StoredFrame> heldBack = new ArrayList<>();
-    /** Whose membership this rests on, once granted; while null the grant is still being checked. */
+    /** The workspace whose membership this rests on, known once {@code granted}. */
     private volatile UUID workspaceId;
 
     private volatile boolean granted;
@@ -52,6 +52,9 @@ final class Subscription {
      * checked ends too: the check may have read the membership just before the removal committed.
      */
     boolean restsOn(UUID removedFrom) {
+        if (stream.kind() == StreamName.Kind.USER) {
+            return false; // one's own stream rests on no membership: it carries the news of the removal
+        }
         return !granted || removedFrom.equals(workspaceId);
     }
 
