@@ -1,5 +1,6 @@
 package dev.taskmesh.realtime.relay;
 
+import dev.taskmesh.api.wire.MessageOrigin;
 import dev.taskmesh.realtime.stream.NewFrame;
 import dev.taskmesh.realtime.stream.StreamName;
 import dev.taskmesh.realtime.stream.StreamRouting.Route;
@@ -16,11 +17,6 @@ import tools.jackson.databind.node.ObjectNode;
  * event must be dropped here.
  */
 public class EventFrames {
-
-    /** Metadata keys the server puts on every command it sends for an HTTP request. */
-    public static final String ACTOR = "actor";
-
-    public static final String REQUEST_ID = "requestId";
 
     private final JsonMapper json;
 
@@ -42,9 +38,9 @@ public class EventFrames {
         common.put("eventType", eventType(event.getPayloadType()));
         common.put("aggregateId", aggregateId);
         common.put("version", version);
-        common.put("actor", metaData(event, ACTOR));
+        common.put("actor", metaData(event, MessageOrigin.ACTOR));
         common.put("at", event.getTimestamp().toString());
-        common.put("correlationId", metaData(event, REQUEST_ID));
+        common.put("correlationId", metaData(event, MessageOrigin.REQUEST_ID));
         common.set("data", data);
         return route.streams().stream()
                 .map(stream -> new NewFrame(

@@ -1,6 +1,6 @@
 package dev.taskmesh.server.config;
 
-import dev.taskmesh.realtime.relay.EventFrames;
+import dev.taskmesh.api.wire.MessageOrigin;
 import dev.taskmesh.server.auth.CurrentUser;
 import dev.taskmesh.server.web.RequestIdFilter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,7 +45,7 @@ class CommandOriginConfig {
 
     @Bean
     CorrelationDataProvider requestOriginProvider() {
-        return new SimpleCorrelationDataProvider(EventFrames.ACTOR, EventFrames.REQUEST_ID);
+        return new SimpleCorrelationDataProvider(MessageOrigin.ACTOR, MessageOrigin.REQUEST_ID);
     }
 
     @Bean
@@ -66,9 +66,9 @@ class CommandOriginConfig {
                 HttpServletRequest request = attributes.getRequest();
                 Map<String, String> origin = new HashMap<>();
                 CurrentUser.of(request)
-                        .ifPresent(
-                                user -> origin.put(EventFrames.ACTOR, user.id().toString()));
-                RequestIdFilter.of(request).ifPresent(id -> origin.put(EventFrames.REQUEST_ID, id));
+                        .ifPresent(user ->
+                                origin.put(MessageOrigin.ACTOR, user.id().toString()));
+                RequestIdFilter.of(request).ifPresent(id -> origin.put(MessageOrigin.REQUEST_ID, id));
                 return origin.isEmpty() ? command : command.andMetaData(origin);
             };
         }

@@ -10,29 +10,39 @@ import dev.taskmesh.api.task.ChangeTaskStatusCommand;
 import dev.taskmesh.api.task.CreateTaskCommand;
 import dev.taskmesh.api.task.CreateTaskRequest;
 import dev.taskmesh.api.task.DeleteTaskCommand;
+import dev.taskmesh.api.task.FindTaskAsOfQuery;
+import dev.taskmesh.api.task.FindTaskHistoryQuery;
 import dev.taskmesh.api.task.FindTaskQuery;
 import dev.taskmesh.api.task.MoveTaskCommand;
 import dev.taskmesh.api.task.MoveTaskRequest;
 import dev.taskmesh.api.task.RankTaskCommand;
 import dev.taskmesh.api.task.RankTaskRequest;
+import dev.taskmesh.api.task.TaskChange;
+import dev.taskmesh.api.task.TaskHistory;
 import dev.taskmesh.api.task.TaskId;
 import dev.taskmesh.api.task.TaskPriority;
 import dev.taskmesh.api.task.TaskStatus;
 import dev.taskmesh.api.task.TaskView;
 import dev.taskmesh.api.task.WatchTaskCommand;
 import dev.taskmesh.api.wire.CommandAccepted;
+import dev.taskmesh.api.wire.Page;
 import dev.taskmesh.api.workspace.Permission;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.command.config.CommandSender;
 import dev.taskmesh.server.auth.CurrentUser;
+import dev.taskmesh.server.web.FieldError;
 import dev.taskmesh.server.web.IfMatch;
 import dev.taskmesh.server.web.MergePatch;
+import dev.taskmesh.server.web.PageRequest;
 import dev.taskmesh.server.web.ProblemException;
+import dev.taskmesh.server.web.ProblemType;
 import dev.taskmesh.server.web.ReadConsistency;
 import dev.taskmesh.server.web.Requires;
 import dev.taskmesh.server.web.Validation;
 import java.net.URI;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -95,14 +105,44 @@ class TaskController {
                 .body(accepted);
     }
 
+    /**
+     * The task now, from its read model; or, with {@code asOf}, as it was at that instant, rebuilt from its events
+     * (no ETag then: a past state is not something to update against).
+     */
     @GetMapping("/tasks/{t}")
     ResponseEntity<TaskView> one(
-            @PathVariable WorkspaceId ws, @PathVariable TaskId t, @RequestParam(required = false) Long minPosition) {
+            @PathVariable WorkspaceId ws,
+            @PathVariable TaskId t,
+            @RequestParam(required = false) Long minPosition,
+            @RequestParam(required = false) String asOf) {
+        if (asOf != null) {
+            Instant instant = instant("asOf", asOf);
+            return ResponseEntity.ok(queries.query(
+                            new FindTaskAsOfQuery(ws, t, instant), ResponseTypes.optionalInstanceOf(TaskView.class))
+                    .join()
+                    .orElseThrow(() -> ProblemException.notFound("No such task at " + instant + ".")));
+        }
         consistency.await(READ_MODEL, minPosition);
         TaskView task = queries.query(new FindTaskQuery(ws, t), ResponseTypes.optionalInstanceOf(TaskView.class))
                 .join()
                 .orElseThrow(() -> ProblemException.notFound("No such task."));
         return ResponseEntity.ok().eTag(Long.toString(task.version())).body(task);
+    }
+
+    /** Every change of the task, oldest first, from the event store: version, type, actor, time and the event. */
+    @GetMapping("/tasks/{t}/history")
+    Page<TaskChange> history(
+            @PathVariable WorkspaceId ws,
+            @PathVariable TaskId t,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit) {
+        PageRequest page = PageRequest.of(cursor, limit);
+        TaskHistory history = queries.query(
+                        new FindTaskHistoryQuery(ws, t, page.after(), page.limit()),
+                        ResponseTypes.optionalInstanceOf(TaskHistory.class))
+                .join()
+                .orElseThrow(() -> ProblemException.notFound("No such task."));
+        return new Page<>(history.items(), PageRequest.cursor(history.nextFrom()));
     }
 
     /** A JSON Merge Patch of title, description, priority, dueDate and labels. */
@@ -228,5 +268,16 @@ class TaskController {
             @PathVariable TaskId t,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return commands.send(new DeleteTaskCommand(t, ws, IfMatch.version(ifMatch), user.id()), t);
+    }
+
+    private static Instant instant(String parameter, String value) {
+        try {
+            return Instant.parse(value);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ProblemException(
+                    ProblemType.VALIDATION_FAILED,
+                    "Invalid " + parameter + ".",
+                    List.of(FieldError.query(parameter, "must be an ISO-8601 instant, e.g. 2026-11-28T16:00:00Z")));
+        }
     }
 }
