@@ -37,10 +37,11 @@ class QuerySideSwitchIT extends IntegrationTest {
 
         assertThat(read.status()).isEqualTo(503);
         assertThat(read.problemType()).isEqualTo("unavailable");
-        // no read model here ever reaches a position: a read that waits for one gives up with stale-read
+        // no read model here ever reaches a position: a read that waits for one gives up with projection-lagging
         Api.Response waited =
                 api.get("/api/workspaces/" + workspace + "/tasks/" + task + "?minPosition=1", owner.accessToken());
         assertThat(waited.status()).isEqualTo(503);
-        assertThat(waited.problemType()).isEqualTo("stale-read");
+        assertThat(waited.problemType()).isEqualTo("projection-lagging");
+        assertThat(waited.header("Retry-After")).isEqualTo("1");
     }
 }

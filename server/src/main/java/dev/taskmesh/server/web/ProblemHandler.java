@@ -166,6 +166,9 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (type == ProblemType.UNAUTHENTICATED) {
             response.header(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
+        if (type == ProblemType.PROJECTION_LAGGING) {
+            response.header(HttpHeaders.RETRY_AFTER, "1"); // a healthy processor catches up in milliseconds
+        }
         return response.body(Problems.of(type, detail, errors));
     }
 }

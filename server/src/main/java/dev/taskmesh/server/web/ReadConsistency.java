@@ -21,7 +21,7 @@ public class ReadConsistency {
     private final Duration timeout;
 
     ReadConsistency(
-            JdbcClient jdbc, JsonMapper json, @Value("${taskmesh.query.min-position-timeout:5s}") Duration timeout) {
+            JdbcClient jdbc, JsonMapper json, @Value("${taskmesh.query.min-position-timeout:2s}") Duration timeout) {
         this.jdbc = jdbc;
         this.json = json;
         this.timeout = timeout;
@@ -30,7 +30,7 @@ public class ReadConsistency {
     /**
      * Returns once {@code processingGroup} has reached {@code minPosition} (at once when it is null).
      *
-     * @throws ProblemException stale-read (503) when it has not within the timeout; the client may retry
+     * @throws ProblemException projection-lagging (503, Retry-After) when it has not within the timeout
      */
     public void await(String processingGroup, Long minPosition) {
         if (minPosition == null) {
@@ -57,7 +57,7 @@ public class ReadConsistency {
         while (!reached(processingGroup, minPosition)) {
             if (System.nanoTime() > deadline) {
                 throw new ProblemException(
-                        ProblemType.STALE_READ,
+                        ProblemType.PROJECTION_LAGGING,
                         "The read model has not reached position " + minPosition + " yet; retry shortly.");
             }
             // polling the shared token table; a few milliseconds is what a processor needs to catch up when healthy
@@ -94,6 +94,10 @@ public class ReadConsistency {
             if (token.get("index").asLong() < position) {
                 return false;
             }
+            // Only a gap at the position itself counts. Gaps below it are other transactions: most are rolled-back
+            // sequence values that never fill (Axon keeps them until its gap timeout, so waiting on them would answer
+            // 503 for a minute), and a write the client saw answered before this one committed before it, so it
+            // cannot be a gap in a token that has passed this position.
             for (JsonNode gap : token.path("gaps")) {
                 if (gap.asLong() == position) {
                     return false;
@@ -115,7 +119,7 @@ public class ReadConsistency {
             Thread.sleep(millis);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new ProblemException(ProblemType.STALE_READ, "Interrupted while waiting for the read model.");
+            throw new ProblemException(ProblemType.PROJECTION_LAGGING, "Interrupted while waiting for the read model.");
         }
     }
 }
