@@ -176,7 +176,7 @@ class TaskProjection {
         return date == null ? null : Date.valueOf(date);
     }
 
-    private static TaskView view(ResultSet rs, int rowNum) throws SQLException {
+    static TaskView view(ResultSet rs, int rowNum) throws SQLException {
         Date dueDate = rs.getDate("due_date");
         UUID assignee = rs.getObject("assignee_id", UUID.class);
         return new TaskView(

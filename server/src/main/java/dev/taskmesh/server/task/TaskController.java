@@ -13,6 +13,7 @@ import dev.taskmesh.api.task.DeleteTaskCommand;
 import dev.taskmesh.api.task.FindTaskAsOfQuery;
 import dev.taskmesh.api.task.FindTaskHistoryQuery;
 import dev.taskmesh.api.task.FindTaskQuery;
+import dev.taskmesh.api.task.FindTasksQuery;
 import dev.taskmesh.api.task.MoveTaskCommand;
 import dev.taskmesh.api.task.MoveTaskRequest;
 import dev.taskmesh.api.task.RankTaskCommand;
@@ -20,6 +21,7 @@ import dev.taskmesh.api.task.RankTaskRequest;
 import dev.taskmesh.api.task.TaskChange;
 import dev.taskmesh.api.task.TaskHistory;
 import dev.taskmesh.api.task.TaskId;
+import dev.taskmesh.api.task.TaskList;
 import dev.taskmesh.api.task.TaskPriority;
 import dev.taskmesh.api.task.TaskStatus;
 import dev.taskmesh.api.task.TaskView;
@@ -71,8 +73,11 @@ class TaskController {
     /** The processing group that builds task_view; reads wait on it for {@code minPosition}. */
     private static final String READ_MODEL = "task-views";
 
+    /** The project must exist for its list to be served: its read model is waited on too. */
+    private static final String PROJECT_READ_MODEL = "project-views";
+
     private static final Set<String> PATCHABLE = Set.of("title", "description", "priority", "dueDate", "labels");
-    private static final String STATUSES = "must be one of backlog, todo, in_progress, in_review, done, cancelled";
+    static final String STATUSES = "must be one of backlog, todo, in_progress, in_review, done, cancelled";
 
     private final CommandSender commands;
     private final QueryGateway queries;
@@ -103,6 +108,37 @@ class TaskController {
                 taskId);
         return ResponseEntity.created(URI.create("/api/workspaces/" + ws + "/tasks/" + taskId))
                 .body(accepted);
+    }
+
+    /** A page of the project's tasks, filtered, in board order unless {@code sort} says otherwise. */
+    @GetMapping("/projects/{p}/tasks")
+    Page<TaskView> list(
+            CurrentUser user,
+            @PathVariable WorkspaceId ws,
+            @PathVariable ProjectId p,
+            @RequestParam(required = false) List<String> status,
+            @RequestParam(required = false) List<String> assignee,
+            @RequestParam(required = false) List<String> label,
+            @RequestParam(required = false) List<String> priority,
+            @RequestParam(required = false) String dueBefore,
+            @RequestParam(required = false) String dueAfter,
+            @RequestParam(required = false) String watching,
+            @RequestParam(required = false) String sort,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) Long minPosition) {
+        FindTasksQuery query = TaskListRequest.parse(
+                ws,
+                p,
+                user,
+                new TaskListRequest.Parameters(
+                        status, assignee, label, priority, dueBefore, dueAfter, watching, sort, cursor, limit));
+        consistency.await(PROJECT_READ_MODEL, minPosition);
+        consistency.await(READ_MODEL, minPosition);
+        TaskList tasks = queries.query(query, ResponseTypes.optionalInstanceOf(TaskList.class))
+                .join()
+                .orElseThrow(() -> ProblemException.notFound("No such project."));
+        return new Page<>(tasks.items(), TaskListRequest.cursor(query.sort(), tasks.nextAfter()));
     }
 
     /**
