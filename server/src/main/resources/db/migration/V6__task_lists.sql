@@ -14,3 +14,5 @@ DROP INDEX task_view_workspace_idx;
 CREATE INDEX task_view_board_idx ON task_view (workspace_id, project_id, status_order, rank, task_id) WHERE NOT deleted;
 CREATE INDEX task_view_updated_idx ON task_view (workspace_id, project_id, updated_at, task_id) WHERE NOT deleted;
 CREATE INDEX task_view_created_idx ON task_view (workspace_id, project_id, created_at, task_id) WHERE NOT deleted;
+-- GET /api/me/tasks: a user's assigned tasks across workspaces, the latest change first.
+CREATE INDEX task_view_assignee_idx ON task_view (assignee_id, updated_at, task_id) WHERE NOT deleted;

@@ -12,6 +12,7 @@ import dev.taskmesh.command.task.TaskRegistry;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -49,6 +50,14 @@ public final class TestDirectory implements MembershipDirectory, ProjectRegistry
     @Override
     public Optional<WorkspaceRole> roleOf(WorkspaceId workspaceId, UserId userId) {
         return Optional.ofNullable(members.get(workspaceId + "/" + userId)).map(Member::role);
+    }
+
+    @Override
+    public List<WorkspaceId> workspacesOf(UserId userId) {
+        return members.values().stream()
+                .filter(m -> m.userId().equals(userId))
+                .map(Member::workspaceId)
+                .toList();
     }
 
     @Override

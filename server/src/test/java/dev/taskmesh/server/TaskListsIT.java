@@ -104,6 +104,35 @@ class TaskListsIT extends IntegrationTest {
     }
 
     @Test
+    void myTasksAreTheOnesAssignedToMeWhereIAmStillAMember() {
+        User member = api.registerAndLogin(Board.unique("assignee"));
+        expect(api.addMember(owner, workspace, member, "member"), 201);
+        String first = create("First for them");
+        String second = create("Second for them");
+        create("Nobody's");
+        assign(first, member.id());
+        assign(second, member.id());
+
+        JsonNode page = expect(api.get("/api/me/tasks?limit=1&minPosition=" + lastPosition, member.accessToken()), 200)
+                .body();
+        assertThat(ids(page)).containsExactly(second);
+        JsonNode next = expect(
+                        api.get(
+                                "/api/me/tasks?limit=1&cursor="
+                                        + page.path("nextCursor").asString(),
+                                member.accessToken()),
+                        200)
+                .body();
+        assertThat(ids(next)).containsExactly(first);
+        assertThat(next.path("nextCursor").isNull()).isTrue();
+
+        expect(api.delete("/api/workspaces/" + workspace + "/members/" + member.id(), owner.accessToken()), 200);
+        assertThat(ids(expect(api.get("/api/me/tasks", member.accessToken()), 200)
+                        .body()))
+                .isEmpty();
+    }
+
+    @Test
     void badParametersAreNamedAndOtherProjectsAreNotFound() {
         create("One");
         create("Two");

@@ -1,6 +1,7 @@
 package dev.taskmesh.query.task;
 
 import dev.taskmesh.api.account.UserId;
+import dev.taskmesh.api.task.FindMyTasksQuery;
 import dev.taskmesh.api.task.FindTasksQuery;
 import dev.taskmesh.api.task.TaskFilter;
 import dev.taskmesh.api.task.TaskList;
@@ -8,6 +9,7 @@ import dev.taskmesh.api.task.TaskPriority;
 import dev.taskmesh.api.task.TaskSort;
 import dev.taskmesh.api.task.TaskStatus;
 import dev.taskmesh.api.task.TaskView;
+import dev.taskmesh.api.workspace.WorkspaceId;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -99,10 +101,39 @@ class TaskListing {
         if (query.after() != null) {
             order.bindAfter(statement, query.after());
         }
+        return Optional.of(page(statement, order, query.limit()));
+    }
+
+    /** Only workspaces the user is a member of now: tasks of a workspace they left are not theirs to see. */
+    @QueryHandler
+    TaskList handle(FindMyTasksQuery query) {
+        if (query.workspaces().isEmpty()) {
+            return new TaskList(List.of(), null);
+        }
+        Order order = Order.UPDATED_DESC;
+        List<String> conditions =
+                new ArrayList<>(List.of("workspace_id IN (:workspaces)", "assignee_id = :assignee", "NOT deleted"));
+        if (query.after() != null) {
+            conditions.add(order.after());
+        }
+        StatementSpec statement = jdbc.sql("SELECT * FROM task_view WHERE " + String.join(" AND ", conditions)
+                        + " ORDER BY " + order.orderBy() + " LIMIT :limit")
+                .param(
+                        "workspaces",
+                        query.workspaces().stream().map(WorkspaceId::value).toList())
+                .param("assignee", query.assignee().value())
+                .param("limit", query.limit() + 1);
+        if (query.after() != null) {
+            order.bindAfter(statement, query.after());
+        }
+        return page(statement, order, query.limit());
+    }
+
+    private static TaskList page(StatementSpec statement, Order order, int limit) {
         List<TaskView> rows = statement.query(TaskProjection::view).list();
-        boolean more = rows.size() > query.limit();
-        List<TaskView> page = more ? rows.subList(0, query.limit()) : rows;
-        return Optional.of(new TaskList(page, more ? order.keyOf(page.getLast()) : null));
+        boolean more = rows.size() > limit;
+        List<TaskView> page = more ? rows.subList(0, limit) : rows;
+        return new TaskList(page, more ? order.keyOf(page.getLast()) : null);
     }
 
     /** One sort order: its ORDER BY, its keyset condition, and its position keys ({@code a|b|…}). */

@@ -35,6 +35,14 @@ class JdbcMembershipDirectory implements MembershipDirectory {
     }
 
     @Override
+    public List<WorkspaceId> workspacesOf(UserId userId) {
+        return jdbc.sql("SELECT workspace_id FROM workspace_member WHERE user_id = :userId")
+                .param("userId", userId.value())
+                .query((rs, row) -> new WorkspaceId(rs.getObject(1, java.util.UUID.class)))
+                .list();
+    }
+
+    @Override
     public Map<String, UserId> membersByHandle(WorkspaceId workspaceId, Collection<String> handles) {
         if (handles.isEmpty()) {
             return Map.of();

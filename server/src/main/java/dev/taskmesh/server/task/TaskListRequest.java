@@ -130,6 +130,20 @@ final class TaskListRequest {
     }
 
     private String after(String cursor, TaskSort sort) {
+        try {
+            return after(sort, cursor);
+        } catch (ProblemException e) {
+            errors.addAll(e.errors());
+            return null;
+        }
+    }
+
+    /**
+     * The position key a cursor of this order carries; null for no cursor.
+     *
+     * @throws ProblemException validation-failed for a cursor of another list or order
+     */
+    static String after(TaskSort sort, String cursor) {
         if (cursor == null || cursor.isEmpty()) {
             return null;
         }
@@ -140,10 +154,12 @@ final class TaskListRequest {
                 return decoded.substring(newline + 1);
             }
         } catch (IllegalArgumentException e) {
-            // reported below
+            // refused below
         }
-        errors.add(FieldError.query("cursor", "is not a cursor of this list in this order"));
-        return null;
+        throw new ProblemException(
+                ProblemType.VALIDATION_FAILED,
+                "Invalid cursor.",
+                List.of(FieldError.query("cursor", "is not a cursor of this list in this order")));
     }
 
     private static UserId user(String value, CurrentUser caller) {

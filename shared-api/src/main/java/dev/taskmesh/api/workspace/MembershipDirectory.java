@@ -2,6 +2,7 @@ package dev.taskmesh.api.workspace;
 
 import dev.taskmesh.api.account.UserId;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -16,4 +17,7 @@ public interface MembershipDirectory {
 
     /** The members of the workspace among {@code handles} (lowercase), by handle; handles of non-members are absent. */
     Map<String, UserId> membersByHandle(WorkspaceId workspaceId, Collection<String> handles);
+
+    /** Every workspace the user is a member of now. */
+    List<WorkspaceId> workspacesOf(UserId userId);
 }
