@@ -1,0 +1,172 @@
+package dev.taskmesh.query.feed;
+
+import dev.taskmesh.api.comment.CommentEvent;
+import dev.taskmesh.api.project.ProjectEvent;
+import dev.taskmesh.api.task.TaskEvent;
+import dev.taskmesh.api.wire.MessageOrigin;
+import dev.taskmesh.api.workspace.MemberAddedEvent;
+import dev.taskmesh.api.workspace.MemberRemovedEvent;
+import dev.taskmesh.api.workspace.WorkspaceCreatedEvent;
+import dev.taskmesh.api.workspace.WorkspaceEvent;
+import dev.taskmesh.api.workspace.WorkspaceId;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Materialises every member's feed: fan-out on write. The entries of a batch of events are inserted with one
+ * statement (an INSERT … SELECT over the batch joined to the members), in the transaction that stores the
+ * processor's token, so a burst costs a statement per batch rather than a row at a time. A membership change inside
+ * a batch first flushes the entries before it, so each event reaches exactly the members it had. Entries are unique
+ * per (user, event): replays and retries add nothing.
+ */
+@Component
+@ProcessingGroup(FeedProjection.PROCESSING_GROUP)
+class FeedProjection {
+
+    static final String PROCESSING_GROUP = "activity-feed";
+
+    private static final String PENDING = FeedProjection.class.getName() + ".pending";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final Timer lag;
+
+    FeedProjection(JdbcClient jdbc, JsonMapper json, Clock clock, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+        this.lag = Timer.builder("taskmesh.feed.lag")
+                .description("From an event's timestamp until its feed entries are written")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
+    }
+
+    @EventHandler
+    void on(WorkspaceEvent event, EventMessage<?> message) {
+        switch (event) {
+            case WorkspaceCreatedEvent created -> {
+                flush();
+                join(created.workspaceId(), created.ownerId().value());
+                pending().add(entry(created.workspaceId(), message));
+            }
+            case MemberAddedEvent added -> {
+                flush();
+                join(added.workspaceId(), added.userId().value());
+                pending().add(entry(added.workspaceId(), message));
+            }
+            case MemberRemovedEvent removed -> {
+                flush();
+                jdbc.sql("DELETE FROM feed_member WHERE workspace_id = :workspaceId AND user_id = :userId")
+                        .param("workspaceId", removed.workspaceId().value())
+                        .param("userId", removed.userId().value())
+                        .update();
+                pending().add(entry(removed.workspaceId(), message));
+            }
+        }
+    }
+
+    @EventHandler
+    void on(ProjectEvent event, EventMessage<?> message) {
+        pending().add(entry(event.workspaceId(), message));
+    }
+
+    @EventHandler
+    void on(TaskEvent event, EventMessage<?> message) {
+        pending().add(entry(event.workspaceId(), message));
+    }
+
+    @EventHandler
+    void on(CommentEvent event, EventMessage<?> message) {
+        pending().add(entry(event.workspaceId(), message));
+    }
+
+    private void join(WorkspaceId workspaceId, UUID userId) {
+        jdbc.sql("""
+                        INSERT INTO feed_member (workspace_id, user_id) VALUES (:workspaceId, :userId)
+                        ON CONFLICT DO NOTHING
+                        """)
+                .param("workspaceId", workspaceId.value())
+                .param("userId", userId)
+                .update();
+    }
+
+    private Entry entry(WorkspaceId workspaceId, EventMessage<?> message) {
+        String payloadType = message.getPayloadType().getSimpleName();
+        Object actor = message.getMetaData().get(MessageOrigin.ACTOR);
+        return new Entry(
+                workspaceId.value().toString(),
+                message.getIdentifier(),
+                payloadType.substring(0, payloadType.length() - "Event".length()),
+                message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : "",
+                actor == null ? null : actor.toString(),
+                message.getTimestamp(),
+                json.writeValueAsString(message.getPayload()));
+    }
+
+    /** The entries of this unit of work not yet written; written at the latest when it prepares to commit. */
+    private List<Entry> pending() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(PENDING, key -> {
+            unitOfWork.onPrepareCommit(u -> flush());
+            return new ArrayList<Entry>();
+        });
+    }
+
+    private void flush() {
+        List<Entry> entries = pending();
+        if (entries.isEmpty()) {
+            return;
+        }
+        jdbc.sql("""
+                        INSERT INTO feed_entry (user_id, workspace_id, event_id, event_type, aggregate_id, actor, at, data)
+                        SELECT m.user_id, e.workspace_id, e.event_id, e.event_type, e.aggregate_id, e.actor, e.at, e.data
+                        FROM unnest(CAST(:workspaces AS uuid[]), CAST(:eventIds AS text[]), CAST(:types AS text[]),
+                                    CAST(:aggregates AS text[]), CAST(:actors AS uuid[]), CAST(:ats AS timestamptz[]),
+                                    CAST(:data AS text[]))
+                             WITH ORDINALITY AS e(workspace_id, event_id, event_type, aggregate_id, actor, at, data, n)
+                        JOIN feed_member m ON m.workspace_id = e.workspace_id
+                        ORDER BY e.n, m.user_id
+                        ON CONFLICT (user_id, event_id) DO NOTHING
+                        """)
+                .param("workspaces", column(entries, Entry::workspaceId))
+                .param("eventIds", column(entries, Entry::eventId))
+                .param("types", column(entries, Entry::eventType))
+                .param("aggregates", column(entries, Entry::aggregateId))
+                .param("actors", column(entries, Entry::actor))
+                .param("ats", column(entries, entry -> entry.at().toString()))
+                .param("data", column(entries, Entry::data))
+                .update();
+        Instant now = clock.instant();
+        entries.forEach(entry -> lag.record(Duration.between(entry.at(), now)));
+        entries.clear();
+    }
+
+    private static String[] column(List<Entry> entries, java.util.function.Function<Entry, String> field) {
+        return entries.stream().map(field).toArray(String[]::new);
+    }
+
+    private record Entry(
+            String workspaceId,
+            String eventId,
+            String eventType,
+            String aggregateId,
+            String actor,
+            Instant at,
+            String data) {}
+}

@@ -1,0 +1,61 @@
+package dev.taskmesh.query.feed;
+
+import dev.taskmesh.api.account.UserId;
+import dev.taskmesh.api.feed.FeedItem;
+import dev.taskmesh.api.feed.FeedPage;
+import dev.taskmesh.api.feed.FindFeedQuery;
+import dev.taskmesh.api.workspace.WorkspaceId;
+import dev.taskmesh.query.config.Keyset;
+import java.util.List;
+import java.util.UUID;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads a feed, newest first. Only the workspaces the reader is a member of now are served, whatever rows remain
+ * from before: a former member sees nothing of a workspace they left.
+ */
+@Component
+class FeedQueries {
+
+    private final JdbcClient jdbc;
+
+    FeedQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    FeedPage handle(FindFeedQuery query) {
+        if (query.workspaces().isEmpty()) {
+            return new FeedPage(List.of(), null);
+        }
+        List<Keyset.Row<FeedItem>> rows = jdbc.sql("""
+                        SELECT seq, workspace_id, event_id, event_type, aggregate_id, actor, at, data FROM feed_entry
+                        WHERE user_id = :userId AND workspace_id IN (:workspaces) AND seq < :before
+                        ORDER BY seq DESC LIMIT :limit
+                        """)
+                .param("userId", query.userId().value())
+                .param(
+                        "workspaces",
+                        query.workspaces().stream().map(WorkspaceId::value).toList())
+                .param("before", query.before() == 0 ? Long.MAX_VALUE : query.before())
+                .param("limit", query.limit() + 1)
+                .query((rs, row) -> {
+                    UUID actor = rs.getObject("actor", UUID.class);
+                    return new Keyset.Row<>(
+                            rs.getLong("seq"),
+                            new FeedItem(
+                                    rs.getString("event_id"),
+                                    rs.getString("event_type"),
+                                    new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
+                                    rs.getString("aggregate_id"),
+                                    actor == null ? null : new UserId(actor),
+                                    rs.getTimestamp("at").toInstant(),
+                                    rs.getString("data")));
+                })
+                .list();
+        Keyset.Slice<FeedItem> slice = Keyset.slice(rows, query.limit());
+        return new FeedPage(slice.items(), slice.nextAfter());
+    }
+}

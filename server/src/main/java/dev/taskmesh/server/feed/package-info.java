@@ -1,0 +1,2 @@
+/** The personal activity feed over HTTP. */
+package dev.taskmesh.server.feed;

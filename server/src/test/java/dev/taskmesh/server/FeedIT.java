@@ -1,0 +1,131 @@
+package dev.taskmesh.server;
+
+import static dev.taskmesh.server.support.Api.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.taskmesh.server.support.Api;
+import dev.taskmesh.server.support.Api.User;
+import dev.taskmesh.server.support.Board;
+import dev.taskmesh.server.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** The activity feed: fan-out to the members of the moment, newest first, per workspace, and only while a member. */
+class FeedIT extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    long lastPosition;
+
+    @Test
+    void membersSeeWhatHappenedSinceTheyJoinedNewestFirst() {
+        Board board = Board.create(api, jdbc, "Feed");
+        User member = api.registerAndLogin(Board.unique("member"));
+        track(expect(api.addMember(board.owner(), board.workspace(), member, "member"), 201));
+        String task = track(expect(api.createTask(member, board.workspace(), board.project(), "Write the feed"), 201))
+                .text("id");
+
+        List<JsonNode> ownerFeed = items(feed(board.owner(), ""));
+        assertThat(types(ownerFeed))
+                .containsExactly("TaskCreated", "MemberAdded", "ProjectCreated", "WorkspaceCreated");
+        List<JsonNode> memberFeed = items(feed(member, ""));
+        assertThat(types(memberFeed)).containsExactly("TaskCreated", "MemberAdded");
+        JsonNode created = memberFeed.getFirst();
+        assertThat(created.path("aggregateId").asString()).isEqualTo(task);
+        assertThat(created.path("actor").asString()).isEqualTo(member.id());
+        assertThat(created.path("workspaceId").asString()).isEqualTo(board.workspace());
+        assertThat(created.path("data").path("title").asString()).isEqualTo("Write the feed");
+    }
+
+    @Test
+    void aFeedSpansWorkspacesPagesBackwardsAndFiltersByWorkspace() {
+        Board first = Board.create(api, jdbc, "First");
+        User owner = first.owner();
+        String second = track(expect(
+                        api.post("/api/workspaces", owner.accessToken(), java.util.Map.of("name", "Second")), 201))
+                .text("id");
+
+        List<String> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = feed(owner, "limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+            items(page).forEach(item -> all.add(item.path("eventId").asString()));
+            cursor = page.path("nextCursor").isNull()
+                    ? null
+                    : page.path("nextCursor").asString();
+        } while (cursor != null);
+        assertThat(all).hasSize(3).doesNotHaveDuplicates(); // WorkspaceCreated ×2, ProjectCreated
+
+        assertThat(types(items(feed(owner, "workspace=" + second)))).containsExactly("WorkspaceCreated");
+        assertThat(items(feed(owner, "workspace=" + java.util.UUID.randomUUID())))
+                .isEmpty();
+        assertThat(api.get("/api/me/feed?workspace=nope", owner.accessToken()).status())
+                .isEqualTo(400);
+    }
+
+    @Test
+    void aFormerMemberSeesNothingOfTheWorkspaceTheyLeft() {
+        Board board = Board.create(api, jdbc, "Left");
+        User member = api.registerAndLogin(Board.unique("leaver"));
+        track(expect(api.addMember(board.owner(), board.workspace(), member, "member"), 201));
+        track(expect(api.createTask(board.owner(), board.workspace(), board.project(), "Seen while a member"), 201));
+        assertThat(items(feed(member, ""))).hasSize(2);
+
+        track(expect(
+                api.delete(
+                        "/api/workspaces/" + board.workspace() + "/members/" + member.id(),
+                        board.owner().accessToken()),
+                200));
+        track(expect(api.createTask(board.owner(), board.workspace(), board.project(), "After they left"), 201));
+        assertThat(items(feed(member, ""))).isEmpty();
+        assertThat(types(items(feed(board.owner(), "limit=2")))).containsExactly("TaskCreated", "MemberRemoved");
+    }
+
+    @Test
+    void aBurstOfWritesIsMaterialisedCompletelyAndInOrder() {
+        Board board = Board.create(api, jdbc, "Burst");
+        List<String> tasks = new ArrayList<>();
+        for (int i = 0; i < 60; i++) {
+            tasks.add(
+                    track(expect(api.createTask(board.owner(), board.workspace(), board.project(), "Burst " + i), 201))
+                            .text("id"));
+        }
+        List<String> newestFirst = items(feed(board.owner(), "limit=60")).stream()
+                .map(item -> item.path("aggregateId").asString())
+                .toList();
+        assertThat(newestFirst).containsExactlyElementsOf(tasks.reversed());
+        assertThat(jdbc.sql("SELECT count(*) FROM feed_entry WHERE workspace_id = CAST(:ws AS uuid)")
+                        .param("ws", board.workspace())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(62); // 60 tasks, the project and the workspace, for its one member
+    }
+
+    private Api.Response track(Api.Response write) {
+        lastPosition =
+                Math.max(lastPosition, write.body().path("globalPosition").asLong());
+        return write;
+    }
+
+    private JsonNode feed(User user, String query) {
+        return expect(
+                        api.get(
+                                "/api/me/feed?minPosition=" + lastPosition + (query.isEmpty() ? "" : "&" + query),
+                                user.accessToken()),
+                        200)
+                .body();
+    }
+
+    private static List<JsonNode> items(JsonNode page) {
+        return page.path("items").valueStream().toList();
+    }
+
+    private static List<String> types(List<JsonNode> items) {
+        return items.stream().map(item -> item.path("eventType").asString()).toList();
+    }
+}
