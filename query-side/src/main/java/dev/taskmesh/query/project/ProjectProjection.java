@@ -14,6 +14,7 @@ import dev.taskmesh.api.project.ProjectUnarchivedEvent;
 import dev.taskmesh.api.project.ProjectView;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.query.config.Keyset;
+import dev.taskmesh.query.config.ReadModelChanges;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -39,13 +40,17 @@ class ProjectProjection {
 
     private final JdbcClient jdbc;
 
-    ProjectProjection(JdbcClient jdbc) {
+    private final ReadModelChanges changes;
+
+    ProjectProjection(JdbcClient jdbc, ReadModelChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     /** Every event of a project, in one exhaustive switch over the sealed ProjectEvent. */
     @EventHandler
     void on(ProjectEvent event, @SequenceNumber long version, @Timestamp Instant at) {
+        ReadModelChanges.afterCommit(changes, ReadModelChanges.PROJECTS, event.workspaceId());
         switch (event) {
             case ProjectCreatedEvent e -> insert(e, version, at);
             case ProjectRenamedEvent e -> change(e, version, "name = :name", sql -> sql.param("name", e.name()));

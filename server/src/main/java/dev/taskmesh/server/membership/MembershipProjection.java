@@ -4,6 +4,7 @@ import dev.taskmesh.api.workspace.MemberAddedEvent;
 import dev.taskmesh.api.workspace.MemberRemovedEvent;
 import dev.taskmesh.api.workspace.WorkspaceCreatedEvent;
 import dev.taskmesh.api.workspace.WorkspaceRole;
+import dev.taskmesh.query.config.ReadModelChanges;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
@@ -23,13 +24,16 @@ class MembershipProjection {
     static final String PROCESSING_GROUP = "membership";
 
     private final JdbcClient jdbc;
+    private final ReadModelChanges changes;
 
-    MembershipProjection(JdbcClient jdbc) {
+    MembershipProjection(JdbcClient jdbc, ReadModelChanges changes) {
         this.jdbc = jdbc;
+        this.changes = changes;
     }
 
     @EventHandler
     void on(WorkspaceCreatedEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        ReadModelChanges.afterCommit(changes, ReadModelChanges.MEMBERS, event.workspaceId());
         jdbc.sql("""
                         INSERT INTO workspace (workspace_id, name, owner_id, created_at)
                         VALUES (:workspaceId, :name, :ownerId, :at)
@@ -45,11 +49,13 @@ class MembershipProjection {
 
     @EventHandler
     void on(MemberAddedEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        ReadModelChanges.afterCommit(changes, ReadModelChanges.MEMBERS, event.workspaceId());
         addMember(event.workspaceId().value(), event.userId().value(), event.role(), at);
     }
 
     @EventHandler
     void on(MemberRemovedEvent event) {
+        ReadModelChanges.afterCommit(changes, ReadModelChanges.MEMBERS, event.workspaceId());
         jdbc.sql("DELETE FROM workspace_member WHERE workspace_id = :workspaceId AND user_id = :userId")
                 .param("workspaceId", event.workspaceId().value())
                 .param("userId", event.userId().value())

@@ -14,7 +14,9 @@ import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.api.workspace.WorkspaceRole;
 import dev.taskmesh.api.workspace.WorkspaceSummary;
 import dev.taskmesh.command.config.CommandSender;
+import dev.taskmesh.query.config.ReadModelChanges;
 import dev.taskmesh.server.auth.CurrentUser;
+import dev.taskmesh.server.cache.ListCache;
 import dev.taskmesh.server.web.PageRequest;
 import dev.taskmesh.server.web.ProblemException;
 import dev.taskmesh.server.web.Requires;
@@ -41,9 +43,12 @@ class WorkspaceController {
     private final CommandSender commands;
     private final JdbcMembershipDirectory directory;
 
-    WorkspaceController(CommandSender commands, JdbcMembershipDirectory directory) {
+    private final ListCache cache;
+
+    WorkspaceController(CommandSender commands, JdbcMembershipDirectory directory, ListCache cache) {
         this.commands = commands;
         this.directory = directory;
+        this.cache = cache;
     }
 
     @PostMapping
@@ -77,8 +82,13 @@ class WorkspaceController {
             @RequestParam(required = false) String cursor,
             @RequestParam(required = false) Integer limit) {
         PageRequest page = PageRequest.of(cursor, limit);
-        return page.page(directory.membersOf(ws, page.after(), page.limit()), Ranked::position)
-                .map(Ranked::item);
+        return cache.page(
+                ReadModelChanges.MEMBERS,
+                ws,
+                page,
+                MemberView.class,
+                () -> page.page(directory.membersOf(ws, page.after(), page.limit()), Ranked::position)
+                        .map(Ranked::item));
     }
 
     @PostMapping("/{ws}/members")

@@ -13,7 +13,9 @@ import dev.taskmesh.api.wire.Page;
 import dev.taskmesh.api.workspace.Permission;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.command.config.CommandSender;
+import dev.taskmesh.query.config.ReadModelChanges;
 import dev.taskmesh.server.auth.CurrentUser;
+import dev.taskmesh.server.cache.ListCache;
 import dev.taskmesh.server.web.IfMatch;
 import dev.taskmesh.server.web.MergePatch;
 import dev.taskmesh.server.web.PageRequest;
@@ -49,10 +51,13 @@ class ProjectController {
     private final QueryGateway queries;
     private final ReadConsistency consistency;
 
-    ProjectController(CommandSender commands, QueryGateway queries, ReadConsistency consistency) {
+    private final ListCache cache;
+
+    ProjectController(CommandSender commands, QueryGateway queries, ReadConsistency consistency, ListCache cache) {
         this.commands = commands;
         this.queries = queries;
         this.consistency = consistency;
+        this.cache = cache;
     }
 
     @PostMapping
@@ -99,7 +104,15 @@ class ProjectController {
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) Long minPosition) {
         PageRequest page = PageRequest.of(cursor, limit);
-        consistency.await(READ_MODEL, minPosition);
+        if (minPosition != null) {
+            // a read that must reflect a write goes to the read model: the cache is dropped only after the commit
+            consistency.await(READ_MODEL, minPosition);
+            return projects(ws, page);
+        }
+        return cache.page(ReadModelChanges.PROJECTS, ws, page, ProjectView.class, () -> projects(ws, page));
+    }
+
+    private Page<ProjectView> projects(WorkspaceId ws, PageRequest page) {
         ProjectList list = queries.query(new FindProjectsQuery(ws, page.after(), page.limit()), ProjectList.class)
                 .join();
         return new Page<>(list.items(), PageRequest.cursor(list.nextAfter()));
