@@ -6,6 +6,7 @@ import dev.taskmesh.bench.record.ScenarioResult;
 import dev.taskmesh.bench.scenario.BroadcastScenario;
 import dev.taskmesh.bench.scenario.RunContext;
 import dev.taskmesh.bench.scenario.Scenario;
+import dev.taskmesh.bench.scenario.TaskListScenario;
 import dev.taskmesh.bench.scenario.WritePathScenario;
 import dev.taskmesh.bench.scenario.YardstickScenario;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ import java.util.stream.Stream;
 public final class Bench {
 
     private static final Map<String, Scenario> SCENARIOS = Stream.of(
-                    new YardstickScenario(), new WritePathScenario(), new BroadcastScenario())
+                    new YardstickScenario(), new WritePathScenario(), new BroadcastScenario(), new TaskListScenario())
             .collect(Collectors.toMap(Scenario::name, Function.identity()));
 
     private Bench() {}

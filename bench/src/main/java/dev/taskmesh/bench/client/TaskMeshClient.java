@@ -15,6 +15,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -48,6 +49,25 @@ public final class TaskMeshClient {
                                 .body(),
                         TokenPair.class)
                 .accessToken();
+    }
+
+    /** Signs in an existing user (one the server's import registered) and keeps its access token. */
+    public void signIn(String email, String password) throws IOException, InterruptedException {
+        token = JSON.readValue(
+                        expect(200, post("/api/auth/login", new LoginRequest(email, password)))
+                                .body(),
+                        TokenPair.class)
+                .accessToken();
+    }
+
+    /** A read; anything but 200 is an error. */
+    public JsonNode get(String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(TIMEOUT)
+                .header("Authorization", "Bearer " + token)
+                .build();
+        return JSON.readTree(expect(200, http.send(request, HttpResponse.BodyHandlers.ofString()))
+                .body());
     }
 
     /** The access token of the signed-up user, as WebSocket clients offer it. */

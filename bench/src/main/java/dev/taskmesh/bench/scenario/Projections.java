@@ -15,7 +15,12 @@ final class Projections {
 
     /** Returns once every processor's token has reached the last stored event, or after two minutes. */
     static void awaitIdle(BenchInfrastructure infra, String jdbcUrl) throws SQLException {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        awaitIdle(infra, jdbcUrl, PATIENCE);
+    }
+
+    /** As above, with the patience a large seeded history needs. */
+    static void awaitIdle(BenchInfrastructure infra, String jdbcUrl, Duration patience) throws SQLException {
+        long deadline = System.nanoTime() + patience.toNanos();
         try (Connection connection = infra.connect(jdbcUrl)) {
             while (System.nanoTime() < deadline && behind(connection) > 0) {
                 // a status probe of the server's progress, every 100 ms, while it drains a burst
