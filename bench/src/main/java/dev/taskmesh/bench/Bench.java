@@ -4,6 +4,7 @@ import dev.taskmesh.bench.infra.BenchInfrastructure;
 import dev.taskmesh.bench.record.ResultFiles;
 import dev.taskmesh.bench.record.ScenarioResult;
 import dev.taskmesh.bench.scenario.BroadcastScenario;
+import dev.taskmesh.bench.scenario.FeedScenario;
 import dev.taskmesh.bench.scenario.RunContext;
 import dev.taskmesh.bench.scenario.Scenario;
 import dev.taskmesh.bench.scenario.TaskListScenario;
@@ -26,7 +27,11 @@ import java.util.stream.Stream;
 public final class Bench {
 
     private static final Map<String, Scenario> SCENARIOS = Stream.of(
-                    new YardstickScenario(), new WritePathScenario(), new BroadcastScenario(), new TaskListScenario())
+                    new YardstickScenario(),
+                    new WritePathScenario(),
+                    new BroadcastScenario(),
+                    new TaskListScenario(),
+                    new FeedScenario())
             .collect(Collectors.toMap(Scenario::name, Function.identity()));
 
     private Bench() {}

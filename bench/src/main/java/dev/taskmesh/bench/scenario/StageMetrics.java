@@ -42,8 +42,13 @@ final class StageMetrics {
     record Reading(double count, double totalSeconds, double maxSeconds, double p50Seconds, double p99Seconds) {}
 
     static Map<String, Reading> read(URI node) {
+        return read(node, STAGES);
+    }
+
+    /** Reads the timers named by {@code timers}' keys. */
+    static Map<String, Reading> read(URI node, Map<String, String> timers) {
         Map<String, Reading> readings = new LinkedHashMap<>();
-        for (String name : STAGES.keySet()) {
+        for (String name : timers.keySet()) {
             Map<String, Double> timer = measurements(node, "/actuator/metrics/" + name);
             readings.put(
                     name,
@@ -59,8 +64,14 @@ final class StageMetrics {
 
     /** Summary rows (for the JSON result and the table): the window between two reads of one node. */
     static List<Map<String, Object>> window(String node, Map<String, Reading> before, Map<String, Reading> after) {
+        return window(node, STAGES, before, after);
+    }
+
+    /** As above, for the timers named by {@code timers}' keys, described by their values. */
+    static List<Map<String, Object>> window(
+            String node, Map<String, String> timers, Map<String, Reading> before, Map<String, Reading> after) {
         List<Map<String, Object>> rows = new ArrayList<>();
-        for (Map.Entry<String, String> stage : STAGES.entrySet()) {
+        for (Map.Entry<String, String> stage : timers.entrySet()) {
             Reading start = before.get(stage.getKey());
             Reading end = after.get(stage.getKey());
             double count = end.count() - (Double.isNaN(start.count()) ? 0 : start.count());

@@ -28,11 +28,11 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Materialises every member's feed: fan-out on write. The entries of a batch of events are inserted with one
- * statement (an INSERT … SELECT over the batch joined to the members), in the transaction that stores the
- * processor's token, so a burst costs a statement per batch rather than a row at a time. A membership change inside
- * a batch first flushes the entries before it, so each event reaches exactly the members it had. Entries are unique
- * per (user, event): replays and retries add nothing.
+ * Materialises every member's feed: fan-out on write. A batch of events is written with two statements, the events
+ * once and one reference row per member (an INSERT … SELECT joined to the members), in the transaction that stores
+ * the processor's token, so a burst costs two statements per batch rather than a row at a time. A membership change inside
+ * a batch first flushes the entries before it, so each event reaches exactly the members it had. Events are unique
+ * by id and references per (user, event): replays and retries add nothing.
  */
 @Component
 @ProcessingGroup(FeedProjection.PROCESSING_GROUP)
@@ -133,25 +133,32 @@ class FeedProjection {
         if (entries.isEmpty()) {
             return;
         }
+        String[] eventIds = column(entries, Entry::eventId);
         jdbc.sql("""
-                        INSERT INTO feed_entry (user_id, workspace_id, event_id, event_type, aggregate_id, actor, at, data)
-                        SELECT m.user_id, e.workspace_id, e.event_id, e.event_type, e.aggregate_id, e.actor, e.at, e.data
-                        FROM unnest(CAST(:workspaces AS uuid[]), CAST(:eventIds AS text[]), CAST(:types AS text[]),
+                        INSERT INTO feed_event (event_id, workspace_id, event_type, aggregate_id, actor, at, data)
+                        SELECT e.event_id, e.workspace_id, e.event_type, e.aggregate_id, e.actor, e.at, e.data
+                        FROM unnest(CAST(:eventIds AS text[]), CAST(:workspaces AS uuid[]), CAST(:types AS text[]),
                                     CAST(:aggregates AS text[]), CAST(:actors AS uuid[]), CAST(:ats AS timestamptz[]),
                                     CAST(:data AS text[]))
-                             WITH ORDINALITY AS e(workspace_id, event_id, event_type, aggregate_id, actor, at, data, n)
-                        JOIN feed_member m ON m.workspace_id = e.workspace_id
-                        ORDER BY e.n, m.user_id
-                        ON CONFLICT (user_id, event_id) DO NOTHING
+                             WITH ORDINALITY AS e(event_id, workspace_id, event_type, aggregate_id, actor, at, data, n)
+                        ORDER BY e.n
+                        ON CONFLICT (event_id) DO NOTHING
                         """)
+                .param("eventIds", eventIds)
                 .param("workspaces", column(entries, Entry::workspaceId))
-                .param("eventIds", column(entries, Entry::eventId))
                 .param("types", column(entries, Entry::eventType))
                 .param("aggregates", column(entries, Entry::aggregateId))
                 .param("actors", column(entries, Entry::actor))
                 .param("ats", column(entries, entry -> entry.at().toString()))
                 .param("data", column(entries, Entry::data))
                 .update();
+        jdbc.sql("""
+                        INSERT INTO feed_entry (user_id, event_seq, workspace_id)
+                        SELECT m.user_id, f.event_seq, f.workspace_id
+                        FROM feed_event f JOIN feed_member m ON m.workspace_id = f.workspace_id
+                        WHERE f.event_id = ANY(CAST(:eventIds AS text[]))
+                        ON CONFLICT DO NOTHING
+                        """).param("eventIds", eventIds).update();
         Instant now = clock.instant();
         entries.forEach(entry -> lag.record(Duration.between(entry.at(), now)));
         entries.clear();

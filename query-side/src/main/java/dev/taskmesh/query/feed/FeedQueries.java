@@ -31,9 +31,11 @@ class FeedQueries {
             return new FeedPage(List.of(), null);
         }
         List<Keyset.Row<FeedItem>> rows = jdbc.sql("""
-                        SELECT seq, workspace_id, event_id, event_type, aggregate_id, actor, at, data FROM feed_entry
-                        WHERE user_id = :userId AND workspace_id IN (:workspaces) AND seq < :before
-                        ORDER BY seq DESC LIMIT :limit
+                        SELECT e.event_seq, f.workspace_id, f.event_id, f.event_type, f.aggregate_id, f.actor, f.at,
+                               f.data
+                        FROM feed_entry e JOIN feed_event f ON f.event_seq = e.event_seq
+                        WHERE e.user_id = :userId AND e.workspace_id IN (:workspaces) AND e.event_seq < :before
+                        ORDER BY e.event_seq DESC LIMIT :limit
                         """)
                 .param("userId", query.userId().value())
                 .param(
@@ -44,7 +46,7 @@ class FeedQueries {
                 .query((rs, row) -> {
                     UUID actor = rs.getObject("actor", UUID.class);
                     return new Keyset.Row<>(
-                            rs.getLong("seq"),
+                            rs.getLong("event_seq"),
                             new FeedItem(
                                     rs.getString("event_id"),
                                     rs.getString("event_type"),
