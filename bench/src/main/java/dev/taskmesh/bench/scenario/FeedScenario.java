@@ -89,15 +89,7 @@ public final class FeedScenario implements Scenario {
             summary.put("lag", lag);
             summary.put("feedReadP99Ms", steps.getLast().latency().p99());
             summary.put("server", server.usage());
-            return new ScenarioResult(
-                    name(),
-                    context.mode(),
-                    started,
-                    context.command(),
-                    Machines.describe(context.infra()),
-                    steps,
-                    server.usage(),
-                    summary);
+            return result(context, started, steps, server.usage(), summary);
         } finally {
             context.infra().dropDatabase(database);
         }
@@ -112,19 +104,15 @@ public final class FeedScenario implements Scenario {
                 at %s/s. Target: lag p99 under 1 s, feed read p99 ≤ 10 ms.
 
                 %s
-                Server during the measured step: CPU %s%% average (%s%% peak, 100%% = one core), RSS %s MiB peak, heap \
-                %s MiB peak.
+                %s
 
                 %s""".formatted(
-                Math.round((Double) s.get("eventsPerSecond")),
-                s.get("members"),
-                Math.round((Double) s.get("eventsPerSecond") * (Integer) s.get("members")),
-                (int) READ_RATE,
-                StageMetrics.table((List<Map<String, Object>>) s.get("lag")),
-                result.server() == null ? "n/a" : Math.round(result.server().cpuPercentAvg()),
-                result.server() == null ? "n/a" : Math.round(result.server().cpuPercentMax()),
-                result.server() == null ? "n/a" : Math.round(result.server().rssMbMax()),
-                result.server() == null ? "n/a" : Math.round(result.server().heapMbMax()),
-                Tables.steps(result.steps()));
+                        Math.round((Double) s.get("eventsPerSecond")),
+                        s.get("members"),
+                        Math.round((Double) s.get("eventsPerSecond") * (Integer) s.get("members")),
+                        (int) READ_RATE,
+                        StageMetrics.table((List<Map<String, Object>>) s.get("lag")),
+                        Scenario.serverUsage(result.server()),
+                        Tables.steps(result.steps()));
     }
 }

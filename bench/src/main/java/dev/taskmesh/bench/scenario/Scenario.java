@@ -1,6 +1,11 @@
 package dev.taskmesh.bench.scenario;
 
 import dev.taskmesh.bench.record.ScenarioResult;
+import dev.taskmesh.bench.record.ServerSample;
+import dev.taskmesh.bench.record.StepResult;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /** A reproducible measurement: it starts what it needs, measures, stops what it started, and reports. */
 public interface Scenario {
@@ -11,4 +16,35 @@ public interface Scenario {
 
     /** The markdown that docs/benchmarks.md shows for a result of this scenario. */
     String markdown(ScenarioResult result);
+
+    /** This scenario's result, with the run's mode, command and machine. */
+    default ScenarioResult result(
+            RunContext context,
+            Instant started,
+            List<StepResult> steps,
+            ServerSample server,
+            Map<String, Object> summary) {
+        return new ScenarioResult(
+                name(),
+                context.mode(),
+                started,
+                context.command(),
+                Machines.describe(context.infra()),
+                steps,
+                server,
+                summary);
+    }
+
+    /** One sentence on what the server used during the measured steps. */
+    static String serverUsage(ServerSample server) {
+        if (server == null) {
+            return "";
+        }
+        return "Server during the measured steps: CPU %d%% average (%d%% peak, 100%% = one core), RSS %d MiB peak, heap %d MiB peak."
+                .formatted(
+                        Math.round(server.cpuPercentAvg()),
+                        Math.round(server.cpuPercentMax()),
+                        Math.round(server.rssMbMax()),
+                        Math.round(server.heapMbMax()));
+    }
 }

@@ -92,15 +92,7 @@ public final class TaskListScenario implements Scenario {
                     summary.put("p99ms:" + read.getKey(), step.latency().p99());
                 }
                 summary.put("server", server.usage());
-                return new ScenarioResult(
-                        name(),
-                        context.mode(),
-                        started,
-                        context.command(),
-                        Machines.describe(context.infra()),
-                        steps,
-                        server.usage(),
-                        summary);
+                return result(context, started, steps, server.usage(), summary);
             }
         } finally {
             context.infra().dropDatabase(database);
@@ -158,19 +150,15 @@ public final class TaskListScenario implements Scenario {
                 %s tasks in one project (seeded by `taskmesh-server.jar import` at %s tasks/s); each read at %s/s \
                 for %s s. Target p99 ≤ %s ms for the first page and for a deep cursor.
 
-                Server during the measured steps: CPU %s%% average (%s%% peak, 100%% = one core), RSS %s MiB peak, heap \
-                %s MiB peak.
+                %s
 
                 %s""".formatted(
-                s.get("tasks"),
-                Math.round((Double) s.get("seedTasksPerSecond")),
-                (int) RATE,
-                result.steps().isEmpty() ? 0 : result.steps().getFirst().seconds(),
-                (int) P99_TARGET_MS,
-                result.server() == null ? "n/a" : Math.round(result.server().cpuPercentAvg()),
-                result.server() == null ? "n/a" : Math.round(result.server().cpuPercentMax()),
-                result.server() == null ? "n/a" : Math.round(result.server().rssMbMax()),
-                result.server() == null ? "n/a" : Math.round(result.server().heapMbMax()),
-                Tables.steps(result.steps()));
+                        s.get("tasks"),
+                        Math.round((Double) s.get("seedTasksPerSecond")),
+                        (int) RATE,
+                        result.steps().isEmpty() ? 0 : result.steps().getFirst().seconds(),
+                        (int) P99_TARGET_MS,
+                        Scenario.serverUsage(result.server()),
+                        Tables.steps(result.steps()));
     }
 }
