@@ -126,15 +126,7 @@ public final class BroadcastScenario implements Scenario {
             steps.add(redis);
             summary.put("redisP50Ms@1000/s", redis.latency().p50());
             summary.put("redisP99Ms@1000/s", redis.latency().p99());
-            return new ScenarioResult(
-                    name(),
-                    context.mode(),
-                    started,
-                    context.command(),
-                    Machines.describe(context.infra()),
-                    steps,
-                    (ServerSample) summary.get("serverA"),
-                    summary);
+            return result(context, started, steps, (ServerSample) summary.get("serverA"), summary);
         } finally {
             context.infra().dropDatabase(database);
         }

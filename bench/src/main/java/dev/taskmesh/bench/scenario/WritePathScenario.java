@@ -88,15 +88,7 @@ public final class WritePathScenario implements Scenario {
                 }
             }
             summary.put("server", server.usage());
-            return new ScenarioResult(
-                    name(),
-                    context.mode(),
-                    started,
-                    context.command(),
-                    Machines.describe(context.infra()),
-                    steps,
-                    server.usage(),
-                    summary);
+            return result(context, started, steps, server.usage(), summary);
         } finally {
             context.infra().dropDatabase(database);
         }

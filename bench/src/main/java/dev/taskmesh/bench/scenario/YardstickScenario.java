@@ -49,15 +49,7 @@ public final class YardstickScenario implements Scenario {
         } finally {
             context.infra().dropDatabase(database);
         }
-        return new ScenarioResult(
-                name(),
-                context.mode(),
-                started,
-                context.command(),
-                Machines.describe(context.infra()),
-                steps,
-                null,
-                summary);
+        return result(context, started, steps, null, summary);
     }
 
     /** Raw PostgreSQL at one concurrency, in the given database. */
