@@ -3,6 +3,7 @@ package dev.taskmesh.query.feed;
 import dev.taskmesh.api.comment.CommentEvent;
 import dev.taskmesh.api.project.ProjectEvent;
 import dev.taskmesh.api.task.TaskEvent;
+import dev.taskmesh.api.wire.EventType;
 import dev.taskmesh.api.wire.MessageOrigin;
 import dev.taskmesh.api.workspace.MemberAddedEvent;
 import dev.taskmesh.api.workspace.MemberRemovedEvent;
@@ -107,12 +108,11 @@ class FeedProjection {
     }
 
     private Entry entry(WorkspaceId workspaceId, EventMessage<?> message) {
-        String payloadType = message.getPayloadType().getSimpleName();
         Object actor = message.getMetaData().get(MessageOrigin.ACTOR);
         return new Entry(
                 workspaceId.value().toString(),
                 message.getIdentifier(),
-                payloadType.substring(0, payloadType.length() - "Event".length()),
+                EventType.of(message.getPayloadType()),
                 message instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier() : "",
                 actor == null ? null : actor.toString(),
                 message.getTimestamp(),

@@ -7,6 +7,7 @@ import dev.taskmesh.api.task.TaskChange;
 import dev.taskmesh.api.task.TaskEvent;
 import dev.taskmesh.api.task.TaskHistory;
 import dev.taskmesh.api.task.TaskView;
+import dev.taskmesh.api.wire.EventType;
 import dev.taskmesh.api.wire.MessageOrigin;
 import java.util.ArrayList;
 import java.util.List;
@@ -66,18 +67,16 @@ class TaskTimeline {
                 break;
             }
             changes.add(new TaskChange(
-                    message.getSequenceNumber(), type(event), actor(message), message.getTimestamp(), event));
+                    message.getSequenceNumber(),
+                    EventType.of(event.getClass()),
+                    actor(message),
+                    message.getTimestamp(),
+                    event));
         }
         if (changes.isEmpty() && query.from() == 0) {
             return Optional.empty();
         }
         return Optional.of(new TaskHistory(changes, nextFrom));
-    }
-
-    /** {@code TaskRenamedEvent} is {@code TaskRenamed}, as on the WebSocket. */
-    private static String type(TaskEvent event) {
-        String name = event.getClass().getSimpleName();
-        return name.substring(0, name.length() - "Event".length());
     }
 
     private static UserId actor(DomainEventMessage<?> message) {

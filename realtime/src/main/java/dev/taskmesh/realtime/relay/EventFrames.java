@@ -1,5 +1,6 @@
 package dev.taskmesh.realtime.relay;
 
+import dev.taskmesh.api.wire.EventType;
 import dev.taskmesh.api.wire.MessageOrigin;
 import dev.taskmesh.realtime.stream.NewFrame;
 import dev.taskmesh.realtime.stream.StreamName;
@@ -35,7 +36,7 @@ public class EventFrames {
         }
         ObjectNode common = json.createObjectNode();
         common.put("eventId", event.getIdentifier());
-        common.put("eventType", eventType(event.getPayloadType()));
+        common.put("eventType", EventType.of(event.getPayloadType()));
         common.put("aggregateId", aggregateId);
         common.put("version", version);
         common.put("actor", metaData(event, MessageOrigin.ACTOR));
@@ -58,12 +59,6 @@ public class EventFrames {
         frame.put("position", position);
         frame.setAll(common);
         return json.writeValueAsString(frame);
-    }
-
-    /** {@code TaskCreatedEvent} is {@code TaskCreated} on the wire. */
-    static String eventType(Class<?> payloadType) {
-        String name = payloadType.getSimpleName();
-        return name.endsWith("Event") ? name.substring(0, name.length() - "Event".length()) : name;
     }
 
     private static String metaData(EventMessage<?> event, String key) {
