@@ -7,10 +7,8 @@ import dev.taskmesh.api.wire.Page;
 import dev.taskmesh.api.workspace.MembershipDirectory;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.server.auth.CurrentUser;
-import dev.taskmesh.server.web.FieldError;
 import dev.taskmesh.server.web.PageRequest;
 import dev.taskmesh.server.web.ProblemException;
-import dev.taskmesh.server.web.ProblemType;
 import dev.taskmesh.server.web.ReadConsistency;
 import java.util.List;
 import org.axonframework.queryhandling.QueryGateway;
@@ -62,10 +60,7 @@ class FeedController {
         try {
             return WorkspaceId.parse(workspace);
         } catch (IllegalArgumentException e) {
-            throw new ProblemException(
-                    ProblemType.VALIDATION_FAILED,
-                    "Invalid workspace.",
-                    List.of(FieldError.query("workspace", "must be a workspace id")));
+            throw ProblemException.invalidQuery("workspace", "must be a workspace id");
         }
     }
 }

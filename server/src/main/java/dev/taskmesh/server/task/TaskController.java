@@ -32,12 +32,10 @@ import dev.taskmesh.api.workspace.Permission;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.command.config.CommandSender;
 import dev.taskmesh.server.auth.CurrentUser;
-import dev.taskmesh.server.web.FieldError;
 import dev.taskmesh.server.web.IfMatch;
 import dev.taskmesh.server.web.MergePatch;
 import dev.taskmesh.server.web.PageRequest;
 import dev.taskmesh.server.web.ProblemException;
-import dev.taskmesh.server.web.ProblemType;
 import dev.taskmesh.server.web.ReadConsistency;
 import dev.taskmesh.server.web.Requires;
 import dev.taskmesh.server.web.Validation;
@@ -310,10 +308,7 @@ class TaskController {
         try {
             return Instant.parse(value);
         } catch (java.time.format.DateTimeParseException e) {
-            throw new ProblemException(
-                    ProblemType.VALIDATION_FAILED,
-                    "Invalid " + parameter + ".",
-                    List.of(FieldError.query(parameter, "must be an ISO-8601 instant, e.g. 2026-11-28T16:00:00Z")));
+            throw ProblemException.invalidQuery(parameter, "must be an ISO-8601 instant, e.g. 2026-11-28T16:00:00Z");
         }
     }
 }

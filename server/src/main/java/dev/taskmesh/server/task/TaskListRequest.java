@@ -156,10 +156,7 @@ final class TaskListRequest {
         } catch (IllegalArgumentException e) {
             // refused below
         }
-        throw new ProblemException(
-                ProblemType.VALIDATION_FAILED,
-                "Invalid cursor.",
-                List.of(FieldError.query("cursor", "is not a cursor of this list in this order")));
+        throw ProblemException.invalidQuery("cursor", "is not a cursor of this list in this order");
     }
 
     private static UserId user(String value, CurrentUser caller) {

@@ -20,7 +20,7 @@ public record PageRequest(long after, int limit) {
     public static PageRequest of(String cursor, Integer limit) {
         int size = limit == null ? DEFAULT_LIMIT : limit;
         if (size < 1 || size > MAX_LIMIT) {
-            throw invalid("limit", "must be between 1 and " + MAX_LIMIT);
+            throw ProblemException.invalidQuery("limit", "must be between 1 and " + MAX_LIMIT);
         }
         if (cursor == null || cursor.isEmpty()) {
             return new PageRequest(0, size);
@@ -28,15 +28,15 @@ public record PageRequest(long after, int limit) {
         try {
             String decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             if (!decoded.startsWith(PREFIX)) {
-                throw invalid("cursor", "is not a cursor of this list");
+                throw ProblemException.invalidQuery("cursor", "is not a cursor of this list");
             }
             long after = Long.parseLong(decoded.substring(PREFIX.length()));
             if (after < 0) {
-                throw invalid("cursor", "is not a cursor of this list");
+                throw ProblemException.invalidQuery("cursor", "is not a cursor of this list");
             }
             return new PageRequest(after, size);
         } catch (IllegalArgumentException e) {
-            throw invalid("cursor", "is not a cursor of this list");
+            throw ProblemException.invalidQuery("cursor", "is not a cursor of this list");
         }
     }
 
@@ -55,12 +55,5 @@ public record PageRequest(long after, int limit) {
         }
         List<T> items = rows.subList(0, limit);
         return new Page<>(items, cursor(position.applyAsLong(items.get(limit - 1))));
-    }
-
-    private static ProblemException invalid(String parameter, String detail) {
-        return new ProblemException(
-                ProblemType.VALIDATION_FAILED,
-                "Invalid " + parameter + ".",
-                List.of(FieldError.query(parameter, detail)));
     }
 }

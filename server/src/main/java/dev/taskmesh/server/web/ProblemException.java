@@ -22,6 +22,14 @@ public class ProblemException extends RuntimeException {
         return new ProblemException(ProblemType.NOT_FOUND, detail);
     }
 
+    /** A 400 naming one invalid query parameter. */
+    public static ProblemException invalidQuery(String parameter, String detail) {
+        return new ProblemException(
+                ProblemType.VALIDATION_FAILED,
+                "Invalid " + parameter + ".",
+                List.of(FieldError.query(parameter, detail)));
+    }
+
     public ProblemType type() {
         return type;
     }

@@ -37,20 +37,14 @@ public class ReadConsistency {
             return;
         }
         if (minPosition < 0) {
-            throw new ProblemException(
-                    ProblemType.VALIDATION_FAILED,
-                    "Invalid minPosition.",
-                    List.of(FieldError.query("minPosition", "must be zero or more")));
+            throw ProblemException.invalidQuery("minPosition", "must be zero or more");
         }
         if (reached(processingGroup, minPosition)) {
             return;
         }
         if (minPosition > lastPosition()) {
             // no write ever answered this position: waiting for it would only load the database
-            throw new ProblemException(
-                    ProblemType.VALIDATION_FAILED,
-                    "Invalid minPosition.",
-                    List.of(FieldError.query("minPosition", "is beyond the last stored event")));
+            throw ProblemException.invalidQuery("minPosition", "is beyond the last stored event");
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         long pause = 2;
