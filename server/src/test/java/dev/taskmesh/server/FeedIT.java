@@ -3,10 +3,12 @@ package dev.taskmesh.server;
 import static dev.taskmesh.server.support.Api.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.taskmesh.query.feed.FeedRetention;
 import dev.taskmesh.server.support.Api;
 import dev.taskmesh.server.support.Api.User;
 import dev.taskmesh.server.support.Board;
 import dev.taskmesh.server.support.IntegrationTest;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -19,6 +21,9 @@ class FeedIT extends IntegrationTest {
 
     @Autowired
     JdbcClient jdbc;
+
+    @Autowired
+    FeedRetention retention;
 
     long lastPosition;
 
@@ -50,16 +55,7 @@ class FeedIT extends IntegrationTest {
                         api.post("/api/workspaces", owner.accessToken(), java.util.Map.of("name", "Second")), 201))
                 .text("id");
 
-        List<String> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            JsonNode page = feed(owner, "limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
-            items(page).forEach(item -> all.add(item.path("eventId").asString()));
-            cursor = page.path("nextCursor").isNull()
-                    ? null
-                    : page.path("nextCursor").asString();
-        } while (cursor != null);
-        assertThat(all).hasSize(3).doesNotHaveDuplicates(); // WorkspaceCreated ×2, ProjectCreated
+        assertThat(wholeFeed(owner)).hasSize(3).doesNotHaveDuplicates(); // WorkspaceCreated ×2, ProjectCreated
 
         assertThat(types(items(feed(owner, "workspace=" + second)))).containsExactly("WorkspaceCreated");
         assertThat(items(feed(owner, "workspace=" + java.util.UUID.randomUUID())))
@@ -99,11 +95,72 @@ class FeedIT extends IntegrationTest {
                 .map(item -> item.path("aggregateId").asString())
                 .toList();
         assertThat(newestFirst).containsExactlyElementsOf(tasks.reversed());
-        assertThat(jdbc.sql("SELECT count(*) FROM feed_entry WHERE workspace_id = CAST(:ws AS uuid)")
-                        .param("ws", board.workspace())
-                        .query(Long.class)
-                        .single())
+        assertThat(entriesOf(board.workspace()))
                 .isEqualTo(62); // 60 tasks, the project and the workspace, for its one member
+    }
+
+    @Test
+    void pastItsRetentionAFeedIsReadFromTheEventsAndReadsTheSame() {
+        Board board = Board.create(api, jdbc, "Retained");
+        User early = api.registerAndLogin(Board.unique("early"));
+        track(expect(api.addMember(board.owner(), board.workspace(), early, "member"), 201));
+        track(expect(api.createTask(early, board.workspace(), board.project(), "Before the late one"), 201));
+        User late = api.registerAndLogin(Board.unique("late"));
+        track(expect(api.addMember(board.owner(), board.workspace(), late, "member"), 201));
+        track(expect(api.createTask(late, board.workspace(), board.project(), "After"), 201));
+        User leaver = api.registerAndLogin(Board.unique("leaver"));
+        track(expect(api.addMember(board.owner(), board.workspace(), leaver, "member"), 201));
+        track(expect(
+                api.delete(
+                        "/api/workspaces/" + board.workspace() + "/members/" + leaver.id(),
+                        board.owner().accessToken()),
+                200));
+        List<String> ownerBefore = wholeFeed(board.owner());
+        List<String> earlyBefore = wholeFeed(early);
+        List<String> lateBefore = wholeFeed(late);
+        assertThat(ownerBefore).hasSize(8);
+        assertThat(lateBefore).hasSize(4); // joining, the task after, the leaver's coming and going
+
+        long deleted = retention.pruneOlderThan(Instant.now().plusSeconds(1));
+
+        assertThat(deleted).isPositive();
+        assertThat(entriesOf(board.workspace())).isZero();
+        assertThat(wholeFeed(board.owner())).isEqualTo(ownerBefore);
+        assertThat(wholeFeed(early)).isEqualTo(earlyBefore);
+        assertThat(wholeFeed(late)).isEqualTo(lateBefore);
+        assertThat(wholeFeed(leaver)).isEmpty();
+
+        String fresh = track(expect(api.createTask(late, board.workspace(), board.project(), "Fresh"), 201))
+                .text("id");
+        List<String> ownerAfter = wholeFeed(board.owner());
+        assertThat(entriesOf(board.workspace())).isEqualTo(3); // the new event, for its three members
+        assertThat(ownerAfter.subList(1, ownerAfter.size())).isEqualTo(ownerBefore);
+        assertThat(items(feed(board.owner(), "limit=1"))
+                        .getFirst()
+                        .path("aggregateId")
+                        .asString())
+                .isEqualTo(fresh);
+    }
+
+    /** Every event id of a user's feed, newest first, paged two at a time across the retention horizon. */
+    private List<String> wholeFeed(User user) {
+        List<String> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = feed(user, "limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+            items(page).forEach(item -> all.add(item.path("eventId").asString()));
+            cursor = page.path("nextCursor").isNull()
+                    ? null
+                    : page.path("nextCursor").asString();
+        } while (cursor != null);
+        return all;
+    }
+
+    private long entriesOf(String workspace) {
+        return jdbc.sql("SELECT count(*) FROM feed_entry WHERE workspace_id = CAST(:ws AS uuid)")
+                .param("ws", workspace)
+                .query(Long.class)
+                .single();
     }
 
     private Api.Response track(Api.Response write) {

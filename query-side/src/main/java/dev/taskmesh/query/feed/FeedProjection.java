@@ -97,9 +97,14 @@ class FeedProjection {
         pending().add(entry(event.workspaceId(), message));
     }
 
+    /**
+     * Called with every earlier entry flushed, so the next event stored (this join) gets a seq above every stored one:
+     * the member's history, served from the events past the retention horizon, starts there.
+     */
     private void join(WorkspaceId workspaceId, UUID userId) {
         jdbc.sql("""
-                        INSERT INTO feed_member (workspace_id, user_id) VALUES (:workspaceId, :userId)
+                        INSERT INTO feed_member (workspace_id, user_id, joined_seq)
+                        VALUES (:workspaceId, :userId, (SELECT coalesce(max(event_seq), 0) + 1 FROM feed_event))
                         ON CONFLICT DO NOTHING
                         """)
                 .param("workspaceId", workspaceId.value())
