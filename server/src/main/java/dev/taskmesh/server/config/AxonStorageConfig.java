@@ -83,9 +83,9 @@ class AxonStorageConfig {
     }
 
     /**
-     * Every processor extends its claims at least every second (pooled ones every 200 ms, EventHandlingConfig; the
-     * realtime relay when idle every second), so a claim older than three seconds belongs to a dead node, and another
-     * node takes the work over that soon instead of after Axon's default ten seconds.
+     * Every processor is a tracking one and extends its claim with every batch and, when idle, every second (its
+     * event availability timeout), so a claim older than three seconds belongs to a dead node, and another node takes
+     * the work over that soon instead of after Axon's default ten seconds.
      */
     @Bean
     TokenStore tokenStore(ConnectionProvider connectionProvider, Serializer serializer) {

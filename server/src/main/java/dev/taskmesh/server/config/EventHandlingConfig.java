@@ -14,19 +14,6 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class EventHandlingConfig {
 
-    /**
-     * A pooled processor stores its token when it handles an event, and otherwise only when it extends its claim,
-     * every 5 s by default. A read that waits for a position (?minPosition=) reached by events this processor does
-     * not handle would wait those 5 s; storing the progress every 200 ms keeps such reads prompt.
-     */
-    @Bean
-    ConfigurerModule promptProgressOfPooledProcessors() {
-        return configurer -> configurer
-                .eventProcessing()
-                .registerPooledStreamingEventProcessorConfiguration(
-                        (configuration, builder) -> builder.claimExtensionThreshold(200));
-    }
-
     @Bean
     ConfigurerModule failingHandlersStopTheirProcessor() {
         return configurer -> configurer
