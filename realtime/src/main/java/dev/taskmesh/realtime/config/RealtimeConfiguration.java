@@ -2,6 +2,7 @@ package dev.taskmesh.realtime.config;
 
 import dev.taskmesh.realtime.bus.FrameBus;
 import dev.taskmesh.realtime.bus.NodeFeed;
+import dev.taskmesh.realtime.push.UserStreamPush;
 import dev.taskmesh.realtime.relay.EventFrames;
 import dev.taskmesh.realtime.relay.LogRetention;
 import dev.taskmesh.realtime.relay.StreamRelay;
@@ -84,6 +85,12 @@ public class RealtimeConfiguration {
     StreamRelay streamRelay(
             StreamLog streamLog, EventFrames eventFrames, FrameBus frameBus, Clock clock, MeterRegistry meters) {
         return new StreamRelay(streamLog, eventFrames, frameBus, clock, meters);
+    }
+
+    /** Inbox changes on user streams (the notifications processor calls it inside its transactions). */
+    @Bean
+    UserStreamPush inboxPush(StreamLog streamLog, FrameBus frameBus, JsonMapper json, Clock clock) {
+        return new UserStreamPush(streamLog, frameBus, json, clock);
     }
 
     @Bean

@@ -1,0 +1,413 @@
+package dev.taskmesh.query.notification;
+
+import dev.taskmesh.api.account.UserEvent;
+import dev.taskmesh.api.account.UserId;
+import dev.taskmesh.api.account.UserRegisteredEvent;
+import dev.taskmesh.api.comment.CommentEvent;
+import dev.taskmesh.api.comment.CommentPostedEvent;
+import dev.taskmesh.api.notification.AllNotificationsReadEvent;
+import dev.taskmesh.api.notification.InboxEvent;
+import dev.taskmesh.api.notification.InboxPush;
+import dev.taskmesh.api.notification.NotificationPreferencesChangedEvent;
+import dev.taskmesh.api.notification.NotificationReadEvent;
+import dev.taskmesh.api.notification.NotificationView;
+import dev.taskmesh.api.project.ProjectCreatedEvent;
+import dev.taskmesh.api.project.ProjectEvent;
+import dev.taskmesh.api.project.ProjectRenamedEvent;
+import dev.taskmesh.api.task.TaskAssignedEvent;
+import dev.taskmesh.api.task.TaskCreatedEvent;
+import dev.taskmesh.api.task.TaskDeletedEvent;
+import dev.taskmesh.api.task.TaskEvent;
+import dev.taskmesh.api.task.TaskId;
+import dev.taskmesh.api.task.TaskMovedEvent;
+import dev.taskmesh.api.task.TaskRenamedEvent;
+import dev.taskmesh.api.task.TaskUnassignedEvent;
+import dev.taskmesh.api.task.TaskWatchStartedEvent;
+import dev.taskmesh.api.task.TaskWatchStoppedEvent;
+import dev.taskmesh.api.wire.MessageOrigin;
+import dev.taskmesh.api.workspace.MemberAddedEvent;
+import dev.taskmesh.api.workspace.MemberRemovedEvent;
+import dev.taskmesh.api.workspace.WorkspaceCreatedEvent;
+import dev.taskmesh.api.workspace.WorkspaceEvent;
+import dev.taskmesh.api.workspace.WorkspaceId;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.nio.charset.StandardCharsets;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ReplayStatus;
+import org.axonframework.eventhandling.ResetHandler;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Turns events into notifications, on a tracking processor of its own ({@code notifications}) so nothing it does
+ * slows commands or other projections. It keeps its own copy of what the rules need (members, tasks, watchers,
+ * names), updated in event order, so a rebuild decides exactly as the first run did. Each notification's id is
+ * derived from the event and the recipient: a replay or a retried batch inserts nothing twice. New rows and read
+ * marks are pushed on the owner's user stream, but never during a replay.
+ */
+@Component
+@ProcessingGroup(NotificationProjection.PROCESSING_GROUP)
+class NotificationProjection {
+
+    static final String PROCESSING_GROUP = "notifications";
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final ObjectProvider<InboxPush> push;
+    private final MeterRegistry meters;
+    private final Timer delivery;
+
+    NotificationProjection(
+            JdbcClient jdbc, JsonMapper json, Clock clock, ObjectProvider<InboxPush> push, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+        this.push = push;
+        this.meters = meters;
+        this.delivery = Timer.builder("taskmesh.notifications.delivery")
+                .description("From an event until its notifications are in the inbox")
+                .tag("channel", "in-app")
+                .publishPercentiles(0.5, 0.99)
+                .register(meters);
+    }
+
+    /**
+     * A replay is a rebuild: the rules must see the world as it was at each event, not as it is now, so every table
+     * starts empty. Notifications come back with the same ids, and read marks with them (they are Inbox events).
+     */
+    @ResetHandler
+    void reset() {
+        jdbc.sql("""
+                        TRUNCATE notify_user, notify_workspace, notify_member, notify_project, notify_task,
+                                 notify_watcher, notify_preference, notification
+                        """).update();
+    }
+
+    @EventHandler
+    void on(UserEvent event) {
+        switch (event) {
+            case UserRegisteredEvent registered ->
+                jdbc.sql("""
+                                INSERT INTO notify_user (user_id, display_name) VALUES (:userId, :name)
+                                ON CONFLICT (user_id) DO UPDATE SET display_name = EXCLUDED.display_name
+                                """)
+                        .param("userId", registered.userId().value())
+                        .param("name", registered.displayName())
+                        .update();
+        }
+    }
+
+    @EventHandler
+    void on(WorkspaceEvent event, EventMessage<?> message, ReplayStatus replay) {
+        switch (event) {
+            case WorkspaceCreatedEvent created -> {
+                jdbc.sql("""
+                                INSERT INTO notify_workspace (workspace_id, name) VALUES (:workspaceId, :name)
+                                ON CONFLICT (workspace_id) DO NOTHING
+                                """)
+                        .param("workspaceId", created.workspaceId().value())
+                        .param("name", created.name())
+                        .update();
+                join(created.workspaceId(), created.ownerId());
+            }
+            case MemberAddedEvent added -> {
+                join(added.workspaceId(), added.userId());
+                notify(event, added.workspaceId(), null, message, replay);
+            }
+            case MemberRemovedEvent removed -> {
+                notify(event, removed.workspaceId(), null, message, replay);
+                jdbc.sql("DELETE FROM notify_member WHERE workspace_id = :workspaceId AND user_id = :userId")
+                        .param("workspaceId", removed.workspaceId().value())
+                        .param("userId", removed.userId().value())
+                        .update();
+            }
+        }
+    }
+
+    @EventHandler
+    void on(ProjectEvent event) {
+        if (event instanceof ProjectCreatedEvent created) {
+            jdbc.sql("""
+                            INSERT INTO notify_project (project_id, workspace_id, name)
+                            VALUES (:projectId, :workspaceId, :name) ON CONFLICT (project_id) DO NOTHING
+                            """)
+                    .param("projectId", created.projectId().value())
+                    .param("workspaceId", created.workspaceId().value())
+                    .param("name", created.name())
+                    .update();
+        } else if (event instanceof ProjectRenamedEvent renamed) {
+            jdbc.sql("UPDATE notify_project SET name = :name WHERE project_id = :projectId")
+                    .param("projectId", renamed.projectId().value())
+                    .param("name", renamed.name())
+                    .update();
+        }
+    }
+
+    @EventHandler
+    void on(TaskEvent event, EventMessage<?> message, ReplayStatus replay) {
+        switch (event) {
+            case TaskCreatedEvent created -> {
+                jdbc.sql("""
+                                INSERT INTO notify_task (task_id, workspace_id, project_id, title)
+                                VALUES (:taskId, :workspaceId, :projectId, :title) ON CONFLICT (task_id) DO NOTHING
+                                """)
+                        .param("taskId", created.taskId().value())
+                        .param("workspaceId", created.workspaceId().value())
+                        .param("projectId", created.projectId().value())
+                        .param("title", created.title())
+                        .update();
+                watch(created.taskId(), created.createdBy()); // the creator watches, with no event of its own
+            }
+            case TaskRenamedEvent renamed -> updateTask(renamed.taskId(), "title", renamed.title());
+            case TaskMovedEvent moved ->
+                updateTask(moved.taskId(), "project_id", moved.toProjectId().value());
+            case TaskAssignedEvent assigned -> {
+                updateTask(
+                        assigned.taskId(), "assignee_id", assigned.assigneeId().value());
+                notify(event, assigned.workspaceId(), assigned.taskId(), message, replay);
+            }
+            case TaskUnassignedEvent unassigned -> updateTask(unassigned.taskId(), "assignee_id", null);
+            case TaskWatchStartedEvent started -> watch(started.taskId(), started.userId());
+            case TaskWatchStoppedEvent stopped ->
+                jdbc.sql("DELETE FROM notify_watcher WHERE task_id = :taskId AND user_id = :userId")
+                        .param("taskId", stopped.taskId().value())
+                        .param("userId", stopped.userId().value())
+                        .update();
+            case TaskDeletedEvent deleted -> {
+                jdbc.sql("DELETE FROM notify_watcher WHERE task_id = :taskId")
+                        .param("taskId", deleted.taskId().value())
+                        .update();
+                jdbc.sql("DELETE FROM notify_task WHERE task_id = :taskId")
+                        .param("taskId", deleted.taskId().value())
+                        .update();
+            }
+            default -> notify(event, event.workspaceId(), event.taskId(), message, replay);
+        }
+    }
+
+    @EventHandler
+    void on(CommentEvent event, EventMessage<?> message, ReplayStatus replay) {
+        if (event instanceof CommentPostedEvent posted) {
+            notify(event, posted.workspaceId(), posted.taskId(), message, replay);
+        }
+    }
+
+    @EventHandler
+    void on(InboxEvent event, ReplayStatus replay) {
+        UUID owner = event.userId().value();
+        int changed = switch (event) {
+            case NotificationReadEvent read ->
+                jdbc.sql("UPDATE notification SET read = TRUE WHERE id = :id AND user_id = :owner AND NOT read")
+                        .param("id", read.notificationId())
+                        .param("owner", owner)
+                        .update();
+            case AllNotificationsReadEvent all ->
+                jdbc.sql("UPDATE notification SET read = TRUE WHERE user_id = :owner AND NOT read")
+                        .param("owner", owner)
+                        .update();
+            case NotificationPreferencesChangedEvent changedPreferences -> {
+                jdbc.sql("""
+                                INSERT INTO notify_preference (user_id, preferences) VALUES (:owner, :preferences)
+                                ON CONFLICT (user_id) DO UPDATE SET preferences = EXCLUDED.preferences
+                                """)
+                        .param("owner", owner)
+                        .param("preferences", json.writeValueAsString(changedPreferences.preferences()))
+                        .update();
+                yield 0;
+            }
+        };
+        if (changed > 0 && !replay.isReplay()) {
+            push.ifAvailable(inboxPush -> inboxPush.unreadCount(event.userId(), unread(owner)));
+        }
+    }
+
+    private void join(WorkspaceId workspaceId, UserId userId) {
+        jdbc.sql("""
+                        INSERT INTO notify_member (workspace_id, user_id) VALUES (:workspaceId, :userId)
+                        ON CONFLICT DO NOTHING
+                        """)
+                .param("workspaceId", workspaceId.value())
+                .param("userId", userId.value())
+                .update();
+    }
+
+    private void watch(TaskId taskId, UserId userId) {
+        jdbc.sql("INSERT INTO notify_watcher (task_id, user_id) VALUES (:taskId, :userId) ON CONFLICT DO NOTHING")
+                .param("taskId", taskId.value())
+                .param("userId", userId.value())
+                .update();
+    }
+
+    private void updateTask(TaskId taskId, String column, Object value) {
+        jdbc.sql("UPDATE notify_task SET " + column + " = :value WHERE task_id = :taskId")
+                .param("taskId", taskId.value())
+                .param("value", value)
+                .update();
+    }
+
+    /** Applies the rules to one event and stores a notification per recipient. */
+    private void notify(
+            Object event, WorkspaceId workspaceId, TaskId taskId, EventMessage<?> message, ReplayStatus replay) {
+        List<NotificationRules.Recipient> recipients = NotificationRules.recipients(event, facts);
+        if (recipients.isEmpty()) {
+            return;
+        }
+        Context context = context(workspaceId, taskId, actorOf(message));
+        for (NotificationRules.Recipient recipient : recipients) {
+            UUID id = UUID.nameUUIDFromBytes(
+                    (message.getIdentifier() + "/" + recipient.userId().value()).getBytes(StandardCharsets.UTF_8));
+            NotificationView view = new NotificationView(
+                    id,
+                    recipient.kind(),
+                    workspaceId,
+                    context.workspaceName(),
+                    context.actor(),
+                    context.task(),
+                    context.project(),
+                    recipient.excerpt(),
+                    message.getTimestamp(),
+                    false);
+            if (store(recipient.userId(), message.getIdentifier(), view) && !replay.isReplay()) {
+                Counter.builder("taskmesh.notifications.created")
+                        .description("Notifications stored in inboxes")
+                        .tag("kind", recipient.kind().wireName())
+                        .register(meters)
+                        .increment();
+                delivery.record(Duration.between(message.getTimestamp(), clock.instant()));
+                push.ifAvailable(inboxPush -> inboxPush.created(
+                        recipient.userId(), view, unread(recipient.userId().value())));
+            }
+        }
+    }
+
+    private boolean store(UserId owner, String eventId, NotificationView view) {
+        return jdbc.sql("""
+                        INSERT INTO notification (id, user_id, workspace_id, workspace_name, event_id, kind, actor_id,
+                                                  actor_name, task_id, task_title, project_id, project_name, excerpt,
+                                                  created_at)
+                        VALUES (:id, :owner, :workspaceId, :workspaceName, :eventId, :kind, :actorId, :actorName,
+                                :taskId, :taskTitle, :projectId, :projectName, :excerpt, :createdAt)
+                        ON CONFLICT (id) DO NOTHING
+                        """)
+                        .param("id", view.id())
+                        .param("owner", owner.value())
+                        .param("workspaceId", view.workspaceId().value())
+                        .param("workspaceName", view.workspaceName())
+                        .param("eventId", eventId)
+                        .param("kind", view.kind().wireName())
+                        .param(
+                                "actorId",
+                                view.actor() == null
+                                        ? null
+                                        : UUID.fromString(view.actor().id()))
+                        .param(
+                                "actorName",
+                                view.actor() == null ? null : view.actor().name())
+                        .param(
+                                "taskId",
+                                view.task() == null
+                                        ? null
+                                        : UUID.fromString(view.task().id()))
+                        .param(
+                                "taskTitle",
+                                view.task() == null ? null : view.task().name())
+                        .param(
+                                "projectId",
+                                view.project() == null
+                                        ? null
+                                        : UUID.fromString(view.project().id()))
+                        .param(
+                                "projectName",
+                                view.project() == null ? null : view.project().name())
+                        .param("excerpt", view.excerpt())
+                        .param("createdAt", Timestamp.from(view.createdAt()))
+                        .update()
+                == 1;
+    }
+
+    /** Unread notifications the owner can see: those of workspaces they are in, and their removal notices. */
+    private long unread(UUID owner) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM notification n
+                        WHERE n.user_id = :owner AND NOT n.read
+                          AND (n.kind = 'member-removed' OR EXISTS (
+                              SELECT 1 FROM notify_member m WHERE m.workspace_id = n.workspace_id AND m.user_id = :owner))
+                        """).param("owner", owner).query(Long.class).single();
+    }
+
+    private final NotificationRules.Facts facts = new NotificationRules.Facts() {
+        @Override
+        public Set<UserId> members(WorkspaceId workspaceId) {
+            return new HashSet<>(jdbc.sql("SELECT user_id FROM notify_member WHERE workspace_id = :workspaceId")
+                    .param("workspaceId", workspaceId.value())
+                    .query((rs, row) -> new UserId(rs.getObject(1, UUID.class)))
+                    .list());
+        }
+
+        @Override
+        public Set<UserId> watchers(TaskId taskId) {
+            return new HashSet<>(jdbc.sql("SELECT user_id FROM notify_watcher WHERE task_id = :taskId")
+                    .param("taskId", taskId.value())
+                    .query((rs, row) -> new UserId(rs.getObject(1, UUID.class)))
+                    .list());
+        }
+    };
+
+    /** The names a notification shows, as they are at the moment of the event. */
+    private record Context(
+            String workspaceName,
+            NotificationView.Party actor,
+            NotificationView.Party task,
+            NotificationView.Party project) {}
+
+    private Context context(WorkspaceId workspaceId, TaskId taskId, UUID actorId) {
+        String workspaceName = jdbc.sql("SELECT name FROM notify_workspace WHERE workspace_id = :workspaceId")
+                .param("workspaceId", workspaceId.value())
+                .query(String.class)
+                .optional()
+                .orElse("");
+        NotificationView.Party actor = actorId == null
+                ? null
+                : new NotificationView.Party(
+                        actorId.toString(),
+                        jdbc.sql("SELECT display_name FROM notify_user WHERE user_id = :userId")
+                                .param("userId", actorId)
+                                .query(String.class)
+                                .optional()
+                                .orElse(""));
+        if (taskId == null) {
+            return new Context(workspaceName, actor, null, null);
+        }
+        return jdbc.sql("""
+                        SELECT t.title, t.project_id, p.name FROM notify_task t
+                        LEFT JOIN notify_project p ON p.project_id = t.project_id WHERE t.task_id = :taskId
+                        """)
+                .param("taskId", taskId.value())
+                .query((rs, row) -> new Context(
+                        workspaceName,
+                        actor,
+                        new NotificationView.Party(taskId.value().toString(), rs.getString(1)),
+                        new NotificationView.Party(rs.getString(2), rs.getString(3))))
+                .optional()
+                .orElse(new Context(workspaceName, actor, null, null));
+    }
+
+    private static UUID actorOf(EventMessage<?> message) {
+        Object actor = message.getMetaData().get(MessageOrigin.ACTOR);
+        return actor == null ? null : UUID.fromString(actor.toString());
+    }
+}

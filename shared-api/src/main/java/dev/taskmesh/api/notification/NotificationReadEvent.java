@@ -1,0 +1,6 @@
+package dev.taskmesh.api.notification;
+
+import dev.taskmesh.api.account.UserId;
+import java.util.UUID;
+
+public record NotificationReadEvent(UserId userId, UUID notificationId) implements InboxEvent {}
