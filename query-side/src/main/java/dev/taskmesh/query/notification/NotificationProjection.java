@@ -8,6 +8,7 @@ import dev.taskmesh.api.comment.CommentPostedEvent;
 import dev.taskmesh.api.notification.AllNotificationsReadEvent;
 import dev.taskmesh.api.notification.InboxEvent;
 import dev.taskmesh.api.notification.InboxPush;
+import dev.taskmesh.api.notification.NotificationChannels;
 import dev.taskmesh.api.notification.NotificationPreferencesChangedEvent;
 import dev.taskmesh.api.notification.NotificationReadEvent;
 import dev.taskmesh.api.notification.NotificationView;
@@ -68,15 +69,22 @@ class NotificationProjection {
     private final JsonMapper json;
     private final Clock clock;
     private final ObjectProvider<InboxPush> push;
+    private final ObjectProvider<NotificationChannels> channels;
     private final MeterRegistry meters;
     private final Timer delivery;
 
     NotificationProjection(
-            JdbcClient jdbc, JsonMapper json, Clock clock, ObjectProvider<InboxPush> push, MeterRegistry meters) {
+            JdbcClient jdbc,
+            JsonMapper json,
+            Clock clock,
+            ObjectProvider<InboxPush> push,
+            ObjectProvider<NotificationChannels> channels,
+            MeterRegistry meters) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.push = push;
+        this.channels = channels;
         this.meters = meters;
         this.delivery = Timer.builder("taskmesh.notifications.delivery")
                 .description("From an event until its notifications are in the inbox")
@@ -290,6 +298,7 @@ class NotificationProjection {
                 delivery.record(Duration.between(message.getTimestamp(), clock.instant()));
                 push.ifAvailable(inboxPush -> inboxPush.created(
                         recipient.userId(), view, unread(recipient.userId().value())));
+                channels.ifAvailable(external -> external.created(recipient.userId(), view));
             }
         }
     }

@@ -4,6 +4,7 @@ import dev.taskmesh.api.notification.CountUnreadQuery;
 import dev.taskmesh.api.notification.FindNotificationQuery;
 import dev.taskmesh.api.notification.FindNotificationsQuery;
 import dev.taskmesh.api.notification.FindPreferencesQuery;
+import dev.taskmesh.api.notification.LoadNotificationQuery;
 import dev.taskmesh.api.notification.NotificationKind;
 import dev.taskmesh.api.notification.NotificationPage;
 import dev.taskmesh.api.notification.NotificationPreferences;
@@ -13,6 +14,7 @@ import dev.taskmesh.query.config.Keyset;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -75,6 +77,14 @@ class NotificationQueries {
                         .query(Long.class)
                         .single()
                 > 0;
+    }
+
+    @QueryHandler
+    Optional<NotificationView> handle(LoadNotificationQuery query) {
+        return jdbc.sql("SELECT n.* FROM notification n WHERE n.id = :id")
+                .param("id", query.id())
+                .query((rs, row) -> view(rs))
+                .optional();
     }
 
     @QueryHandler
