@@ -4,6 +4,7 @@ import dev.taskmesh.command.config.CommandSideConfiguration;
 import dev.taskmesh.query.config.QuerySideConfiguration;
 import dev.taskmesh.realtime.config.RealtimeConfiguration;
 import dev.taskmesh.server.bulk.ImportCommand;
+import dev.taskmesh.server.notification.delivery.DeadLetterCommand;
 import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -25,6 +26,9 @@ public class TaskMeshApplication {
         EmbeddedInfrastructure.startUnlessConfigured(System.getenv());
         if (args.length > 0 && args[0].equals("import")) {
             System.exit(ImportCommand.run(List.of(args).subList(1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("dead-letters")) {
+            System.exit(DeadLetterCommand.run(List.of(args).subList(1, args.length), System.out));
         }
         SpringApplication.run(TaskMeshApplication.class, args);
     }
