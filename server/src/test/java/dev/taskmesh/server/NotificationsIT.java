@@ -9,6 +9,8 @@ import dev.taskmesh.server.support.Board;
 import dev.taskmesh.server.support.IntegrationTest;
 import dev.taskmesh.server.support.StreamClient;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -239,6 +241,59 @@ class NotificationsIT extends IntegrationTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(rows);
+    }
+
+    @Test
+    void aTaskComingDueRemindsItsAssigneeOnceAndTheReminderFollowsDateZoneAndStatus() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        String task = createTask(board.owner(), "Due soon");
+        track(expect(assign(board.owner(), task, member), 200));
+        track(expect(api.patch(taskPath(task), board.owner().accessToken(), Map.of("dueDate", today.toString())), 200));
+
+        // due by the end of today (UTC): inside the 24 h window, so the reminder fires at once
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .untilAsserted(() -> assertThat(kinds(inbox(member, ""))).contains("due-soon"));
+        JsonNode reminder = inbox(member, "").getFirst();
+        assertThat(reminder.path("kind").asString()).isEqualTo("due-soon");
+        assertThat(reminder.path("excerpt").asString()).isEqualTo("due " + today);
+        assertThat(reminder.path("actor").isNull()).isTrue();
+
+        LocalDate later = today.plusDays(10);
+        track(expect(api.patch(taskPath(task), board.owner().accessToken(), Map.of("dueDate", later.toString())), 200));
+        inbox(member, ""); // the projection has planned the reminder
+        assertThat(reminderAt(task))
+                .contains(later.plusDays(1)
+                        .atStartOfDay(ZoneOffset.UTC)
+                        .minusHours(24)
+                        .toInstant());
+
+        track(expect(
+                api.send(
+                        "PUT",
+                        "/api/me/notification-preferences",
+                        member.accessToken(),
+                        Map.of("timeZone", "Pacific/Kiritimati", "kinds", Map.of())),
+                200));
+        inbox(member, "");
+        assertThat(reminderAt(task))
+                .contains(later.plusDays(1)
+                        .atStartOfDay(java.time.ZoneId.of("Pacific/Kiritimati"))
+                        .minusHours(24)
+                        .toInstant());
+
+        track(expect(api.delete(taskPath(task), board.owner().accessToken()), 200));
+        inbox(member, "");
+        assertThat(reminderAt(task)).isEmpty();
+        assertThat(kinds(inbox(member, "")).stream().filter("due-soon"::equals)).hasSize(1);
+    }
+
+    private java.util.Optional<java.time.Instant> reminderAt(String task) {
+        return jdbc.sql(
+                        "SELECT execution_time FROM scheduled_tasks WHERE task_name = 'due-reminder' AND task_instance = :task")
+                .param("task", task)
+                .query((rs, row) -> rs.getTimestamp(1).toInstant())
+                .optional();
     }
 
     private User join(String handle) {

@@ -5,12 +5,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 import dev.taskmesh.api.notification.AllNotificationsReadEvent;
 import dev.taskmesh.api.notification.ChangeNotificationPreferencesCommand;
+import dev.taskmesh.api.notification.DueReminderSentEvent;
 import dev.taskmesh.api.notification.InboxId;
 import dev.taskmesh.api.notification.MarkAllNotificationsReadCommand;
 import dev.taskmesh.api.notification.MarkNotificationReadCommand;
 import dev.taskmesh.api.notification.NotificationPreferences;
 import dev.taskmesh.api.notification.NotificationPreferencesChangedEvent;
 import dev.taskmesh.api.notification.NotificationReadEvent;
+import dev.taskmesh.api.notification.RemindDueTaskCommand;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
@@ -25,8 +27,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * One user's inbox: which notifications they have read and how they want to be notified. Created by its first
  * command. The notifications themselves are not here: they are derived from other aggregates' events by the inbox
  * projection; the inbox records only what the user decides, so a rebuild of the projection loses none of it.
- * Marking read what was already marked since the last "read all", or setting the preferences already in force,
- * appends nothing.
+ * Marking read what was already marked since the last "read all", setting the preferences already in force, or a
+ * second reminder for the same task and due date appends nothing.
  */
 @Aggregate
 class Inbox {
@@ -36,6 +38,7 @@ class Inbox {
 
     private final Set<UUID> readSinceAllRead = new HashSet<>();
     private NotificationPreferences preferences = NotificationPreferences.defaults();
+    private final Set<String> reminded = new HashSet<>();
 
     Inbox() {
         // for Axon
@@ -64,6 +67,22 @@ class Inbox {
             apply(new NotificationPreferencesChangedEvent(command.inboxId().userId(), command.preferences()));
         }
         return getVersion();
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    long handle(RemindDueTaskCommand command) {
+        if (inboxId == null || !reminded.contains(command.taskId() + "/" + command.dueDate())) {
+            apply(new DueReminderSentEvent(
+                    command.inboxId().userId(), command.taskId(), command.workspaceId(), command.dueDate()));
+        }
+        return getVersion();
+    }
+
+    @EventSourcingHandler
+    void on(DueReminderSentEvent event) {
+        inboxId = InboxId.of(event.userId());
+        reminded.add(event.taskId() + "/" + event.dueDate());
     }
 
     @EventSourcingHandler

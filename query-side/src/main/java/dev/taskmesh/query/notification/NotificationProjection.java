@@ -6,9 +6,12 @@ import dev.taskmesh.api.account.UserRegisteredEvent;
 import dev.taskmesh.api.comment.CommentEvent;
 import dev.taskmesh.api.comment.CommentPostedEvent;
 import dev.taskmesh.api.notification.AllNotificationsReadEvent;
+import dev.taskmesh.api.notification.DueReminderSentEvent;
+import dev.taskmesh.api.notification.DueReminders;
 import dev.taskmesh.api.notification.InboxEvent;
 import dev.taskmesh.api.notification.InboxPush;
 import dev.taskmesh.api.notification.NotificationChannels;
+import dev.taskmesh.api.notification.NotificationPreferences;
 import dev.taskmesh.api.notification.NotificationPreferencesChangedEvent;
 import dev.taskmesh.api.notification.NotificationReadEvent;
 import dev.taskmesh.api.notification.NotificationView;
@@ -18,10 +21,12 @@ import dev.taskmesh.api.project.ProjectRenamedEvent;
 import dev.taskmesh.api.task.TaskAssignedEvent;
 import dev.taskmesh.api.task.TaskCreatedEvent;
 import dev.taskmesh.api.task.TaskDeletedEvent;
+import dev.taskmesh.api.task.TaskDueDateChangedEvent;
 import dev.taskmesh.api.task.TaskEvent;
 import dev.taskmesh.api.task.TaskId;
 import dev.taskmesh.api.task.TaskMovedEvent;
 import dev.taskmesh.api.task.TaskRenamedEvent;
+import dev.taskmesh.api.task.TaskStatusChangedEvent;
 import dev.taskmesh.api.task.TaskUnassignedEvent;
 import dev.taskmesh.api.task.TaskWatchStartedEvent;
 import dev.taskmesh.api.task.TaskWatchStoppedEvent;
@@ -38,8 +43,12 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
@@ -48,6 +57,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -70,6 +80,8 @@ class NotificationProjection {
     private final Clock clock;
     private final ObjectProvider<InboxPush> push;
     private final ObjectProvider<NotificationChannels> channels;
+    private final ObjectProvider<DueReminders> reminders;
+    private final Duration dueSoonWindow;
     private final MeterRegistry meters;
     private final Timer delivery;
 
@@ -79,12 +91,16 @@ class NotificationProjection {
             Clock clock,
             ObjectProvider<InboxPush> push,
             ObjectProvider<NotificationChannels> channels,
+            ObjectProvider<DueReminders> reminders,
+            @Value("${taskmesh.notifications.due-soon-window:24h}") Duration dueSoonWindow,
             MeterRegistry meters) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.push = push;
         this.channels = channels;
+        this.reminders = reminders;
+        this.dueSoonWindow = dueSoonWindow;
         this.meters = meters;
         this.delivery = Timer.builder("taskmesh.notifications.delivery")
                 .description("From an event until its notifications are in the inbox")
@@ -170,13 +186,15 @@ class NotificationProjection {
         switch (event) {
             case TaskCreatedEvent created -> {
                 jdbc.sql("""
-                                INSERT INTO notify_task (task_id, workspace_id, project_id, title)
-                                VALUES (:taskId, :workspaceId, :projectId, :title) ON CONFLICT (task_id) DO NOTHING
+                                INSERT INTO notify_task (task_id, workspace_id, project_id, title, status)
+                                VALUES (:taskId, :workspaceId, :projectId, :title, :status)
+                                ON CONFLICT (task_id) DO NOTHING
                                 """)
                         .param("taskId", created.taskId().value())
                         .param("workspaceId", created.workspaceId().value())
                         .param("projectId", created.projectId().value())
                         .param("title", created.title())
+                        .param("status", created.status().wireName())
                         .update();
                 watch(created.taskId(), created.createdBy()); // the creator watches, with no event of its own
             }
@@ -187,8 +205,22 @@ class NotificationProjection {
                 updateTask(
                         assigned.taskId(), "assignee_id", assigned.assigneeId().value());
                 notify(event, assigned.workspaceId(), assigned.taskId(), message, replay);
+                planReminder(assigned.taskId(), replay);
             }
-            case TaskUnassignedEvent unassigned -> updateTask(unassigned.taskId(), "assignee_id", null);
+            case TaskUnassignedEvent unassigned -> {
+                updateTask(unassigned.taskId(), "assignee_id", null);
+                planReminder(unassigned.taskId(), replay);
+            }
+            case TaskStatusChangedEvent changed -> {
+                updateTask(changed.taskId(), "status", changed.to().wireName());
+                notify(event, changed.workspaceId(), changed.taskId(), message, replay);
+                planReminder(changed.taskId(), replay);
+            }
+            case TaskDueDateChangedEvent changed -> {
+                updateTask(changed.taskId(), "due_date", changed.dueDate());
+                notify(event, changed.workspaceId(), changed.taskId(), message, replay);
+                planReminder(changed.taskId(), replay);
+            }
             case TaskWatchStartedEvent started -> watch(started.taskId(), started.userId());
             case TaskWatchStoppedEvent stopped ->
                 jdbc.sql("DELETE FROM notify_watcher WHERE task_id = :taskId AND user_id = :userId")
@@ -202,6 +234,7 @@ class NotificationProjection {
                 jdbc.sql("DELETE FROM notify_task WHERE task_id = :taskId")
                         .param("taskId", deleted.taskId().value())
                         .update();
+                planReminder(deleted.taskId(), replay);
             }
             default -> notify(event, event.workspaceId(), event.taskId(), message, replay);
         }
@@ -215,7 +248,7 @@ class NotificationProjection {
     }
 
     @EventHandler
-    void on(InboxEvent event, ReplayStatus replay) {
+    void on(InboxEvent event, EventMessage<?> message, ReplayStatus replay) {
         UUID owner = event.userId().value();
         int changed = switch (event) {
             case NotificationReadEvent read ->
@@ -235,12 +268,61 @@ class NotificationProjection {
                         .param("owner", owner)
                         .param("preferences", json.writeValueAsString(changedPreferences.preferences()))
                         .update();
+                // due dates are days in the owner's time zone: their reminders move with it
+                jdbc.sql("SELECT task_id FROM notify_task WHERE assignee_id = :owner AND due_date IS NOT NULL")
+                        .param("owner", owner)
+                        .query(UUID.class)
+                        .list()
+                        .forEach(task -> planReminder(new TaskId(task), replay));
+                yield 0;
+            }
+            case DueReminderSentEvent due -> {
+                notify(event, due.workspaceId(), due.taskId(), message, replay);
                 yield 0;
             }
         };
         if (changed > 0 && !replay.isReplay()) {
             push.ifAvailable(inboxPush -> inboxPush.unreadCount(event.userId(), unread(owner)));
         }
+    }
+
+    /**
+     * Sets the task's reminder to the end of its due date in the assignee's time zone, minus the window; cancels it
+     * when the task is done, cancelled, deleted, unassigned, has no due date or is past due already.
+     */
+    private void planReminder(TaskId taskId, ReplayStatus replay) {
+        if (replay.isReplay()) {
+            return;
+        }
+        Optional<Instant> deadline = jdbc.sql("""
+                        SELECT t.due_date, p.preferences FROM notify_task t
+                        LEFT JOIN notify_preference p ON p.user_id = t.assignee_id
+                        WHERE t.task_id = :taskId AND t.assignee_id IS NOT NULL AND t.due_date IS NOT NULL
+                          AND t.status NOT IN ('done', 'cancelled')
+                        """)
+                .param("taskId", taskId.value())
+                .query((rs, row) -> {
+                    String stored = rs.getString(2);
+                    ZoneId zone = ZoneId.of(
+                            stored == null
+                                    ? NotificationPreferences.defaults().timeZone()
+                                    : json.readValue(stored, NotificationPreferences.class)
+                                            .timeZone());
+                    return rs.getObject(1, LocalDate.class)
+                            .plusDays(1)
+                            .atStartOfDay(zone)
+                            .toInstant();
+                })
+                .optional();
+        Instant now = clock.instant();
+        reminders.ifAvailable(timer -> {
+            if (deadline.isPresent() && deadline.get().isAfter(now)) {
+                Instant remindAt = deadline.get().minus(dueSoonWindow);
+                timer.schedule(taskId, remindAt.isBefore(now) ? now : remindAt);
+            } else {
+                timer.cancel(taskId);
+            }
+        });
     }
 
     private void join(WorkspaceId workspaceId, UserId userId) {

@@ -2,6 +2,7 @@ package dev.taskmesh.query.notification;
 
 import dev.taskmesh.api.account.UserId;
 import dev.taskmesh.api.comment.CommentPostedEvent;
+import dev.taskmesh.api.notification.DueReminderSentEvent;
 import dev.taskmesh.api.notification.NotificationKind;
 import dev.taskmesh.api.task.TaskAssignedEvent;
 import dev.taskmesh.api.task.TaskDueDateChangedEvent;
@@ -64,6 +65,8 @@ final class NotificationRules {
                         changed.changedBy(),
                         NotificationKind.DUE_DATE_CHANGED,
                         changed.dueDate() == null ? "no due date" : "due " + changed.dueDate());
+            case DueReminderSentEvent due ->
+                only(facts, due.workspaceId(), null, due.userId(), NotificationKind.DUE_SOON, "due " + due.dueDate());
             case MemberAddedEvent added ->
                 only(facts, added.workspaceId(), added.addedBy(), added.userId(), NotificationKind.MEMBER_ADDED, null);
             case MemberRemovedEvent removed ->

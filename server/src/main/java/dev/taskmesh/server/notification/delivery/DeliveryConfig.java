@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -19,7 +20,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The delivery queue: db-scheduler on the application's PostgreSQL. Through a transaction-aware DataSource, so a
+ * The delivery queue and the reminder timers: db-scheduler on the application's PostgreSQL. Through a transaction-aware DataSource, so a
  * delivery queued by the inbox projection joins the projection's transaction; db-scheduler's own polling runs
  * outside any. Every node polls; a delivery picked by a node that dies is picked again once its heartbeats stop.
  */
@@ -59,8 +60,15 @@ class DeliveryConfig {
     }
 
     @Bean
-    Scheduler deliveryScheduler(DataSource dataSource, DeliveryWorker worker, DeadLetters deadLetters) {
-        Scheduler scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), worker.task())
+    DueReminderJob dueReminders(JdbcClient jdbc, CommandGateway commands) {
+        return new DueReminderJob(jdbc, commands);
+    }
+
+    @Bean
+    Scheduler deliveryScheduler(
+            DataSource dataSource, DeliveryWorker worker, DueReminderJob reminders, DeadLetters deadLetters) {
+        Scheduler scheduler = Scheduler.create(
+                        new TransactionAwareDataSourceProxy(dataSource), worker.task(), reminders.task())
                 .threads(4)
                 .pollingInterval(Duration.ofSeconds(1))
                 .heartbeatInterval(Duration.ofSeconds(5))
@@ -70,6 +78,7 @@ class DeliveryConfig {
                 .failureLogging(LogLevel.INFO, false)
                 .build();
         deadLetters.queue(scheduler, worker.task());
+        reminders.queue(scheduler);
         return scheduler;
     }
 
