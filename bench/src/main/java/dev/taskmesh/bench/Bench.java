@@ -5,6 +5,7 @@ import dev.taskmesh.bench.record.ResultFiles;
 import dev.taskmesh.bench.record.ScenarioResult;
 import dev.taskmesh.bench.scenario.BroadcastScenario;
 import dev.taskmesh.bench.scenario.FeedScenario;
+import dev.taskmesh.bench.scenario.NotificationScenario;
 import dev.taskmesh.bench.scenario.RunContext;
 import dev.taskmesh.bench.scenario.Scenario;
 import dev.taskmesh.bench.scenario.TaskListScenario;
@@ -31,7 +32,8 @@ public final class Bench {
                     new WritePathScenario(),
                     new BroadcastScenario(),
                     new TaskListScenario(),
-                    new FeedScenario())
+                    new FeedScenario(),
+                    new NotificationScenario())
             .collect(Collectors.toMap(Scenario::name, Function.identity()));
 
     private Bench() {}

@@ -4,6 +4,7 @@ import dev.taskmesh.api.account.LoginRequest;
 import dev.taskmesh.api.account.RegisterRequest;
 import dev.taskmesh.api.account.TokenPair;
 import dev.taskmesh.api.project.CreateProjectRequest;
+import dev.taskmesh.api.task.AssignTaskRequest;
 import dev.taskmesh.api.task.ChangeStatusRequest;
 import dev.taskmesh.api.task.CreateTaskRequest;
 import dev.taskmesh.api.wire.CommandAccepted;
@@ -37,6 +38,13 @@ public final class TaskMeshClient {
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
+    }
+
+    /** The same user, signed in, talking to another node (or to a restarted one on a new port). */
+    public TaskMeshClient at(URI otherBase) {
+        TaskMeshClient moved = new TaskMeshClient(otherBase);
+        moved.token = token;
+        return moved;
     }
 
     /** Registers a fresh user and keeps its access token for the calls that follow. */
@@ -120,6 +128,15 @@ public final class TaskMeshClient {
         return accepted(
                 200,
                 post("/api/workspaces/" + workspace + "/tasks/" + task + "/status", new ChangeStatusRequest(status)));
+    }
+
+    public CommandAccepted assign(String workspace, String task, String assigneeId)
+            throws IOException, InterruptedException {
+        return accepted(
+                200,
+                post(
+                        "/api/workspaces/" + workspace + "/tasks/" + task + "/assignee",
+                        new AssignTaskRequest(assigneeId)));
     }
 
     private HttpResponse<String> post(String path, Object body) throws IOException, InterruptedException {

@@ -111,6 +111,16 @@ public final class ServerProcess implements AutoCloseable {
                 round(cpuCount == 0 ? 0 : cpuSum / cpuCount), round(cpuMax), round(rssMax), round(heapMax));
     }
 
+    /** Kills the process at once (SIGKILL), as a crash or the OOM killer would: no shutdown hook runs. */
+    public void kill() {
+        sampler.shutdownNow();
+        try {
+            process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     @Override
     public void close() {
         sampler.shutdownNow();

@@ -46,16 +46,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -74,6 +74,8 @@ import tools.jackson.databind.json.JsonMapper;
 class NotificationProjection {
 
     static final String PROCESSING_GROUP = "notifications";
+
+    private static final String BATCH = NotificationProjection.class.getName() + ".batch";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -154,6 +156,7 @@ class NotificationProjection {
             }
             case MemberRemovedEvent removed -> {
                 notify(event, removed.workspaceId(), null, message, replay);
+                batch().membershipChanged(removed.workspaceId(), removed.userId(), false);
                 jdbc.sql("DELETE FROM notify_member WHERE workspace_id = :workspaceId AND user_id = :userId")
                         .param("workspaceId", removed.workspaceId().value())
                         .param("userId", removed.userId().value())
@@ -228,13 +231,14 @@ class NotificationProjection {
                         .param("userId", stopped.userId().value())
                         .update();
             case TaskDeletedEvent deleted -> {
+                updateTask(deleted.taskId(), "status", "deleted");
+                planReminder(deleted.taskId(), replay);
                 jdbc.sql("DELETE FROM notify_watcher WHERE task_id = :taskId")
                         .param("taskId", deleted.taskId().value())
                         .update();
                 jdbc.sql("DELETE FROM notify_task WHERE task_id = :taskId")
                         .param("taskId", deleted.taskId().value())
                         .update();
-                planReminder(deleted.taskId(), replay);
             }
             default -> notify(event, event.workspaceId(), event.taskId(), message, replay);
         }
@@ -282,7 +286,7 @@ class NotificationProjection {
             }
         };
         if (changed > 0 && !replay.isReplay()) {
-            push.ifAvailable(inboxPush -> inboxPush.unreadCount(event.userId(), unread(owner)));
+            batch().countChanged(event.userId());
         }
     }
 
@@ -294,38 +298,52 @@ class NotificationProjection {
         if (replay.isReplay()) {
             return;
         }
-        Optional<Instant> deadline = jdbc.sql("""
-                        SELECT t.due_date, p.preferences FROM notify_task t
-                        LEFT JOIN notify_preference p ON p.user_id = t.assignee_id
-                        WHERE t.task_id = :taskId AND t.assignee_id IS NOT NULL AND t.due_date IS NOT NULL
-                          AND t.status NOT IN ('done', 'cancelled')
+        // when the task is due (in its assignee's zone) if it is still to be reminded of, and whether a reminder is set
+        record Plan(Optional<Instant> deadline, boolean set) {}
+        Plan plan = jdbc.sql("""
+                        SELECT t.due_date, t.assignee_id IS NOT NULL AND t.status NOT IN ('done', 'cancelled', 'deleted'),
+                               p.preferences, t.reminder_at IS NOT NULL
+                        FROM notify_task t LEFT JOIN notify_preference p ON p.user_id = t.assignee_id
+                        WHERE t.task_id = :taskId
                         """)
                 .param("taskId", taskId.value())
                 .query((rs, row) -> {
-                    String stored = rs.getString(2);
+                    LocalDate due = rs.getObject(1, LocalDate.class);
+                    boolean set = rs.getBoolean(4);
+                    if (due == null || !rs.getBoolean(2)) {
+                        return new Plan(Optional.empty(), set);
+                    }
+                    String stored = rs.getString(3);
                     ZoneId zone = ZoneId.of(
                             stored == null
                                     ? NotificationPreferences.defaults().timeZone()
                                     : json.readValue(stored, NotificationPreferences.class)
                                             .timeZone());
-                    return rs.getObject(1, LocalDate.class)
-                            .plusDays(1)
-                            .atStartOfDay(zone)
-                            .toInstant();
+                    return new Plan(
+                            Optional.of(due.plusDays(1).atStartOfDay(zone).toInstant()), set);
                 })
-                .optional();
+                .optional()
+                .orElse(new Plan(Optional.empty(), false));
         Instant now = clock.instant();
+        Optional<Instant> deadline = plan.deadline().filter(at -> at.isAfter(now));
+        if (deadline.isEmpty() && !plan.set()) {
+            return; // nothing to remind of and no reminder to cancel
+        }
+        Instant remindAt = deadline.map(at -> at.minus(dueSoonWindow))
+                .map(at -> at.isBefore(now) ? now : at)
+                .orElse(null);
         reminders.ifAvailable(timer -> {
-            if (deadline.isPresent() && deadline.get().isAfter(now)) {
-                Instant remindAt = deadline.get().minus(dueSoonWindow);
-                timer.schedule(taskId, remindAt.isBefore(now) ? now : remindAt);
+            if (remindAt != null) {
+                timer.schedule(taskId, remindAt);
             } else {
                 timer.cancel(taskId);
             }
         });
+        updateTask(taskId, "reminder_at", remindAt == null ? null : Timestamp.from(remindAt));
     }
 
     private void join(WorkspaceId workspaceId, UserId userId) {
+        batch().membershipChanged(workspaceId, userId, true);
         jdbc.sql("""
                         INSERT INTO notify_member (workspace_id, user_id) VALUES (:workspaceId, :userId)
                         ON CONFLICT DO NOTHING
@@ -352,11 +370,12 @@ class NotificationProjection {
     /** Applies the rules to one event and stores a notification per recipient. */
     private void notify(
             Object event, WorkspaceId workspaceId, TaskId taskId, EventMessage<?> message, ReplayStatus replay) {
-        List<NotificationRules.Recipient> recipients = NotificationRules.recipients(event, facts);
+        InboxBatch batch = batch();
+        List<NotificationRules.Recipient> recipients = NotificationRules.recipients(event, batch);
         if (recipients.isEmpty()) {
             return;
         }
-        Context context = context(workspaceId, taskId, actorOf(message));
+        Context context = context(batch, workspaceId, taskId, actorOf(message));
         for (NotificationRules.Recipient recipient : recipients) {
             UUID id = UUID.nameUUIDFromBytes(
                     (message.getIdentifier() + "/" + recipient.userId().value()).getBytes(StandardCharsets.UTF_8));
@@ -378,10 +397,37 @@ class NotificationProjection {
                         .register(meters)
                         .increment();
                 delivery.record(Duration.between(message.getTimestamp(), clock.instant()));
-                push.ifAvailable(inboxPush -> inboxPush.created(
-                        recipient.userId(), view, unread(recipient.userId().value())));
-                channels.ifAvailable(external -> external.created(recipient.userId(), view));
+                batch.created(recipient.userId(), view);
             }
+        }
+    }
+
+    /** This batch's lookups and pending pushes; handed on just before the batch commits. */
+    private InboxBatch batch() {
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        return unitOfWork.getOrComputeResource(BATCH, key -> {
+            InboxBatch batch = new InboxBatch(jdbc);
+            unitOfWork.onPrepareCommit(u -> handOn(batch));
+            return batch;
+        });
+    }
+
+    /** Pushes each new notification and count with the owner's unread count at the end of the batch, and queues
+     * the external deliveries. */
+    private void handOn(InboxBatch batch) {
+        for (UserId owner : batch.owners()) {
+            long unread = unread(owner.value());
+            List<NotificationView> created = batch.created().getOrDefault(owner, List.of());
+            push.ifAvailable(inboxPush -> {
+                if (created.isEmpty()) {
+                    inboxPush.unreadCount(owner, unread);
+                } else {
+                    created.forEach(view -> inboxPush.created(owner, view, unread));
+                }
+            });
+        }
+        if (!batch.created().isEmpty()) {
+            channels.ifAvailable(external -> external.created(batch.created()));
         }
     }
 
@@ -440,24 +486,6 @@ class NotificationProjection {
                         """).param("owner", owner).query(Long.class).single();
     }
 
-    private final NotificationRules.Facts facts = new NotificationRules.Facts() {
-        @Override
-        public Set<UserId> members(WorkspaceId workspaceId) {
-            return new HashSet<>(jdbc.sql("SELECT user_id FROM notify_member WHERE workspace_id = :workspaceId")
-                    .param("workspaceId", workspaceId.value())
-                    .query((rs, row) -> new UserId(rs.getObject(1, UUID.class)))
-                    .list());
-        }
-
-        @Override
-        public Set<UserId> watchers(TaskId taskId) {
-            return new HashSet<>(jdbc.sql("SELECT user_id FROM notify_watcher WHERE task_id = :taskId")
-                    .param("taskId", taskId.value())
-                    .query((rs, row) -> new UserId(rs.getObject(1, UUID.class)))
-                    .list());
-        }
-    };
-
     /** The names a notification shows, as they are at the moment of the event. */
     private record Context(
             String workspaceName,
@@ -465,21 +493,10 @@ class NotificationProjection {
             NotificationView.Party task,
             NotificationView.Party project) {}
 
-    private Context context(WorkspaceId workspaceId, TaskId taskId, UUID actorId) {
-        String workspaceName = jdbc.sql("SELECT name FROM notify_workspace WHERE workspace_id = :workspaceId")
-                .param("workspaceId", workspaceId.value())
-                .query(String.class)
-                .optional()
-                .orElse("");
-        NotificationView.Party actor = actorId == null
-                ? null
-                : new NotificationView.Party(
-                        actorId.toString(),
-                        jdbc.sql("SELECT display_name FROM notify_user WHERE user_id = :userId")
-                                .param("userId", actorId)
-                                .query(String.class)
-                                .optional()
-                                .orElse(""));
+    private Context context(InboxBatch batch, WorkspaceId workspaceId, TaskId taskId, UUID actorId) {
+        String workspaceName = batch.workspaceName(workspaceId);
+        NotificationView.Party actor =
+                actorId == null ? null : new NotificationView.Party(actorId.toString(), batch.userName(actorId));
         if (taskId == null) {
             return new Context(workspaceName, actor, null, null);
         }

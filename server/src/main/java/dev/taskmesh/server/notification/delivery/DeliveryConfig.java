@@ -70,9 +70,10 @@ class DeliveryConfig {
         Scheduler scheduler = Scheduler.create(
                         new TransactionAwareDataSourceProxy(dataSource), worker.task(), reminders.task())
                 .threads(4)
+                // a poll a second, no immediate execution: an email or a reminder half a second later costs nothing,
+                // a poll per queued delivery would cost a query each
                 .pollingInterval(Duration.ofSeconds(1))
                 .heartbeatInterval(Duration.ofSeconds(5))
-                .enableImmediateExecution()
                 .commitWhenAutocommitDisabled(false)
                 // one line per failed attempt; DeliveryWorker logs the dead letter with its cause
                 .failureLogging(LogLevel.INFO, false)
@@ -86,11 +87,11 @@ class DeliveryConfig {
     DeliveryQueue deliveryQueue(
             Scheduler scheduler,
             DeliveryWorker worker,
-            QueryGateway queries,
             JdbcClient jdbc,
+            JsonMapper json,
             DeliveryProperties properties,
             Clock clock) {
-        return new DeliveryQueue(scheduler, worker.task(), queries, jdbc, properties, clock);
+        return new DeliveryQueue(scheduler, worker.task(), jdbc, json, properties, clock);
     }
 
     @Bean
