@@ -110,13 +110,9 @@ final class StageMetrics {
         return table.toString();
     }
 
-    /** @param name a timer name, optionally with tag filters: {@code taskmesh.x.delivery?tag=channel:in-app} */
     private static double percentile(URI node, String name, String phi) {
-        int query = name.indexOf('?');
-        String path = query < 0
-                ? name + ".percentile?tag=phi:" + phi
-                : name.substring(0, query) + ".percentile?tag=phi:" + phi + "&" + name.substring(query + 1);
-        return measurements(node, "/actuator/metrics/" + path).getOrDefault("VALUE", Double.NaN);
+        return measurements(node, "/actuator/metrics/" + name + ".percentile?tag=phi:" + phi)
+                .getOrDefault("VALUE", Double.NaN);
     }
 
     /** The measurements of one metric by statistic; empty when the node answers anything but 200. */
