@@ -95,17 +95,7 @@ class NotificationChannelsIT extends IntegrationTest {
 
     @Test
     void aKindTurnedOffSendsNoEmail() throws Exception {
-        track(expect(
-                api.send(
-                        "PUT",
-                        "/api/me/notification-preferences",
-                        member.accessToken(),
-                        Map.of(
-                                "timeZone",
-                                "UTC",
-                                "kinds",
-                                Map.of("assigned", Map.of("email", false, "webhook", false)))),
-                200));
+        assignmentsBy(/* email */ false, /* webhook */ false);
         assign(createTask("Quietly"));
         // a mention still mails: once it arrived, the assignment before it would have too
         String task = createTask("Loudly");
@@ -148,17 +138,7 @@ class NotificationChannelsIT extends IntegrationTest {
                         .path("secret")
                         .isNull())
                 .isTrue();
-        track(expect(
-                api.send(
-                        "PUT",
-                        "/api/me/notification-preferences",
-                        member.accessToken(),
-                        Map.of(
-                                "timeZone",
-                                "UTC",
-                                "kinds",
-                                Map.of("assigned", Map.of("email", false, "webhook", true)))),
-                200));
+        assignmentsBy(/* email */ false, /* webhook */ true);
         WEBHOOK.status.set(500);
         assign(createTask("Hooked"));
 
@@ -197,6 +177,21 @@ class NotificationChannelsIT extends IntegrationTest {
         assertThat(api.send("POST", "/api/me/webhook/secret", member.accessToken(), Map.of())
                         .status())
                 .isEqualTo(404);
+    }
+
+    /** The member's channels for assignments; the other kinds keep their defaults. */
+    private void assignmentsBy(boolean email, boolean webhook) {
+        track(expect(
+                api.send(
+                        "PUT",
+                        "/api/me/notification-preferences",
+                        member.accessToken(),
+                        Map.of(
+                                "timeZone",
+                                "UTC",
+                                "kinds",
+                                Map.of("assigned", Map.of("email", email, "webhook", webhook)))),
+                200));
     }
 
     private String createTask(String title) {

@@ -7,11 +7,9 @@ import dev.taskmesh.api.comment.CommentEvent;
 import dev.taskmesh.api.comment.CommentPostedEvent;
 import dev.taskmesh.api.notification.AllNotificationsReadEvent;
 import dev.taskmesh.api.notification.DueReminderSentEvent;
-import dev.taskmesh.api.notification.DueReminders;
 import dev.taskmesh.api.notification.InboxEvent;
 import dev.taskmesh.api.notification.InboxPush;
 import dev.taskmesh.api.notification.NotificationChannels;
-import dev.taskmesh.api.notification.NotificationPreferences;
 import dev.taskmesh.api.notification.NotificationPreferencesChangedEvent;
 import dev.taskmesh.api.notification.NotificationReadEvent;
 import dev.taskmesh.api.notification.NotificationView;
@@ -43,11 +41,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -57,7 +51,6 @@ import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -82,8 +75,7 @@ class NotificationProjection {
     private final Clock clock;
     private final ObjectProvider<InboxPush> push;
     private final ObjectProvider<NotificationChannels> channels;
-    private final ObjectProvider<DueReminders> reminders;
-    private final Duration dueSoonWindow;
+    private final ReminderPlanner reminderPlanner;
     private final MeterRegistry meters;
     private final Timer delivery;
 
@@ -93,16 +85,14 @@ class NotificationProjection {
             Clock clock,
             ObjectProvider<InboxPush> push,
             ObjectProvider<NotificationChannels> channels,
-            ObjectProvider<DueReminders> reminders,
-            @Value("${taskmesh.notifications.due-soon-window:24h}") Duration dueSoonWindow,
+            ReminderPlanner reminderPlanner,
             MeterRegistry meters) {
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
         this.push = push;
         this.channels = channels;
-        this.reminders = reminders;
-        this.dueSoonWindow = dueSoonWindow;
+        this.reminderPlanner = reminderPlanner;
         this.meters = meters;
         this.delivery = Timer.builder("taskmesh.notifications.delivery")
                 .description("From an event until its notifications are in the inbox")
@@ -290,56 +280,10 @@ class NotificationProjection {
         }
     }
 
-    /**
-     * Sets the task's reminder to the end of its due date in the assignee's time zone, minus the window; cancels it
-     * when the task is done, cancelled, deleted, unassigned, has no due date or is past due already.
-     */
     private void planReminder(TaskId taskId, ReplayStatus replay) {
-        if (replay.isReplay()) {
-            return;
+        if (!replay.isReplay()) {
+            reminderPlanner.plan(taskId);
         }
-        // when the task is due (in its assignee's zone) if it is still to be reminded of, and whether a reminder is set
-        record Plan(Optional<Instant> deadline, boolean set) {}
-        Plan plan = jdbc.sql("""
-                        SELECT t.due_date, t.assignee_id IS NOT NULL AND t.status NOT IN ('done', 'cancelled', 'deleted'),
-                               p.preferences, t.reminder_at IS NOT NULL
-                        FROM notify_task t LEFT JOIN notify_preference p ON p.user_id = t.assignee_id
-                        WHERE t.task_id = :taskId
-                        """)
-                .param("taskId", taskId.value())
-                .query((rs, row) -> {
-                    LocalDate due = rs.getObject(1, LocalDate.class);
-                    boolean set = rs.getBoolean(4);
-                    if (due == null || !rs.getBoolean(2)) {
-                        return new Plan(Optional.empty(), set);
-                    }
-                    String stored = rs.getString(3);
-                    ZoneId zone = ZoneId.of(
-                            stored == null
-                                    ? NotificationPreferences.defaults().timeZone()
-                                    : json.readValue(stored, NotificationPreferences.class)
-                                            .timeZone());
-                    return new Plan(
-                            Optional.of(due.plusDays(1).atStartOfDay(zone).toInstant()), set);
-                })
-                .optional()
-                .orElse(new Plan(Optional.empty(), false));
-        Instant now = clock.instant();
-        Optional<Instant> deadline = plan.deadline().filter(at -> at.isAfter(now));
-        if (deadline.isEmpty() && !plan.set()) {
-            return; // nothing to remind of and no reminder to cancel
-        }
-        Instant remindAt = deadline.map(at -> at.minus(dueSoonWindow))
-                .map(at -> at.isBefore(now) ? now : at)
-                .orElse(null);
-        reminders.ifAvailable(timer -> {
-            if (remindAt != null) {
-                timer.schedule(taskId, remindAt);
-            } else {
-                timer.cancel(taskId);
-            }
-        });
-        updateTask(taskId, "reminder_at", remindAt == null ? null : Timestamp.from(remindAt));
     }
 
     private void join(WorkspaceId workspaceId, UserId userId) {

@@ -121,7 +121,9 @@ class DeliveryWorker implements FailureHandler<Void> {
             counter("taskmesh.notifications.dead-lettered", delivery.channel(), "Deliveries given up and dead-lettered")
                     .increment();
         } else {
-            operations.reschedule(complete, clock.instant().plus(retryDelay(attempts)));
+            operations.reschedule(
+                    complete,
+                    clock.instant().plus(retryDelay(attempts, properties.firstRetry(), properties.maxRetryDelay())));
             counter(
                             "taskmesh.notifications.retried",
                             delivery.channel(),
@@ -130,10 +132,13 @@ class DeliveryWorker implements FailureHandler<Void> {
         }
     }
 
-    /** "Equal jitter": half of the exponential delay fixed, half random, so retries of one outage spread out. */
-    Duration retryDelay(int failures) {
-        long exponential = properties.firstRetry().toMillis() << Math.min(failures - 1, 20);
-        long capped = Math.min(exponential, properties.maxRetryDelay().toMillis());
+    /**
+     * "Equal jitter": the n-th retry waits half of {@code first × 2^(n-1)} (capped at {@code max}) plus a random part
+     * of the other half, so the retries of one outage spread out instead of arriving together.
+     */
+    static Duration retryDelay(int failures, Duration first, Duration max) {
+        long exponential = first.toMillis() << Math.min(failures - 1, 20);
+        long capped = Math.min(exponential, max.toMillis());
         return Duration.ofMillis(capped / 2 + ThreadLocalRandom.current().nextLong(capped / 2 + 1));
     }
 
