@@ -95,7 +95,7 @@ class NotificationProjection {
         this.reminderPlanner = reminderPlanner;
         this.meters = meters;
         this.delivery = Timer.builder("taskmesh.notifications.delivery")
-                .description("From an event until its notifications are in the inbox")
+                .description("From an event until its notifications are in the inbox or delivered by a channel")
                 .tag("channel", "in-app")
                 .publishPercentiles(0.5, 0.99)
                 .register(meters);
