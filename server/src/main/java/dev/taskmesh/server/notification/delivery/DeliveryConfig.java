@@ -16,7 +16,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -34,26 +33,10 @@ class DeliveryConfig {
         return new DeadLetters(jdbc, clock, transactions);
     }
 
-    /** Null when email is off: then no delivery ever names the email channel. */
-    @Bean
-    EmailChannel emailChannel(ObjectProvider<JavaMailSender> mail, JdbcClient jdbc, DeliveryProperties properties) {
-        JavaMailSender sender = mail.getIfAvailable();
-        if (!properties.emailEnabled()) {
-            return null;
-        }
-        if (!(sender instanceof JavaMailSenderImpl smtp)
-                || smtp.getHost() == null
-                || smtp.getHost().isBlank()) {
-            throw new IllegalStateException(
-                    "TASKMESH_NOTIFICATIONS_EMAIL_ENABLED is true but no SMTP server is configured: set TASKMESH_SMTP_HOST");
-        }
-        return new EmailChannel(smtp, jdbc, properties.emailFrom());
-    }
-
     @Bean
     DeliveryWorker deliveryWorker(
             QueryGateway queries,
-            ObjectProvider<EmailChannel> email,
+            ObjectProvider<JavaMailSender> mail,
             JdbcClient jdbc,
             JsonMapper json,
             DeadLetters deadLetters,
@@ -61,9 +44,14 @@ class DeliveryConfig {
             DeliveryProperties properties,
             Clock clock,
             MeterRegistry meters) {
+        JavaMailSender sender = mail.getIfAvailable();
+        if (properties.emailEnabled() && sender == null) {
+            throw new IllegalStateException(
+                    "TASKMESH_NOTIFICATIONS_EMAIL_ENABLED is true but no SMTP server is configured: set TASKMESH_SMTP_HOST");
+        }
         return new DeliveryWorker(
                 queries,
-                email.getIfAvailable(),
+                new EmailChannel(sender, jdbc, properties.emailFrom()),
                 new WebhookChannel(jdbc, json, targets, clock, properties.webhookTimeout()),
                 deadLetters,
                 properties,
