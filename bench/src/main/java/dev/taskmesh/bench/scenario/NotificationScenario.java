@@ -237,7 +237,8 @@ public final class NotificationScenario implements Scenario {
 
     /**
      * Expected: one notification and one email per assignment and per member added that the event store holds (the
-     * owner never assigns or adds themselves; both kinds mail by default). Ids follow the documented derivations: notification = name-based UUID of "eventId/recipient",
+     * owner never assigns or adds themselves; both kinds mail by default). Ids follow the documented derivations:
+     * notification = name-based UUID of "eventId/recipient",
      * delivery = name-based UUID of "delivery/email/notificationId".
      */
     private static Map<String, Object> count(BenchInfrastructure infra, String url, List<String> receivedEmails)

@@ -50,7 +50,8 @@ class ReminderPlanner {
         // when the task is due (in its assignee's zone) if it is still to be reminded of, and whether a reminder is set
         record Plan(Optional<Instant> deadline, boolean set) {}
         Plan plan = jdbc.sql("""
-                        SELECT t.due_date, t.assignee_id IS NOT NULL AND t.status NOT IN ('done', 'cancelled', 'deleted'),
+                        SELECT t.due_date,
+                               t.assignee_id IS NOT NULL AND t.status NOT IN ('done', 'cancelled', 'deleted'),
                                p.preferences, t.reminder_at IS NOT NULL
                         FROM notify_task t LEFT JOIN notify_preference p ON p.user_id = t.assignee_id
                         WHERE t.task_id = :taskId

@@ -20,9 +20,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The delivery queue and the reminder timers: db-scheduler on the application's PostgreSQL. Through a transaction-aware DataSource, so a
- * delivery queued by the inbox projection joins the projection's transaction; db-scheduler's own polling runs
- * outside any. Every node polls; a delivery picked by a node that dies is picked again once its heartbeats stop.
+ * The delivery queue and the reminder timers: db-scheduler on the application's PostgreSQL, through a
+ * transaction-aware DataSource, so a delivery queued by the inbox projection joins the projection's transaction;
+ * db-scheduler's own polling runs outside any. Every node polls; a delivery picked by a node that dies is picked again
+ * once it has missed six heartbeats (30 s).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DeliveryProperties.class)

@@ -62,7 +62,8 @@ class WebhookController {
         Instant now = clock.instant();
         // xmax is 0 for a row this statement inserted and set for one it updated: created, or only re-pointed
         boolean created = jdbc.sql("""
-                        INSERT INTO webhook_endpoint (user_id, url, secret, rotated_at) VALUES (:userId, :url, :secret, :now)
+                        INSERT INTO webhook_endpoint (user_id, url, secret, rotated_at)
+                        VALUES (:userId, :url, :secret, :now)
                         ON CONFLICT (user_id) DO UPDATE SET url = EXCLUDED.url
                         RETURNING (xmax = 0)
                         """)
