@@ -118,6 +118,19 @@ public final class BenchInfrastructure implements AutoCloseable {
         return password;
     }
 
+    /**
+     * What a server started by a scenario needs to use {@code databaseUrl} (a database of this infrastructure) and
+     * this Redis; a scenario adds its own settings to the map it gets.
+     */
+    public Map<String, String> serverEnv(String databaseUrl) {
+        Map<String, String> env = new java.util.LinkedHashMap<>();
+        env.put("TASKMESH_DATABASE_URL", databaseUrl);
+        env.put("TASKMESH_DATABASE_USER", user);
+        env.put("TASKMESH_DATABASE_PASSWORD", password);
+        env.put("TASKMESH_REDIS_URL", redisUrl);
+        return env;
+    }
+
     public String redisUrl() {
         return redisUrl;
     }

@@ -62,12 +62,8 @@ public final class BroadcastScenario implements Scenario {
         int needed = (clients + WsFleet.MAX_CONNECTIONS - 1) / WsFleet.MAX_CONNECTIONS;
         int processes = context.full() ? needed : Math.max(2, needed);
         // one signing key for both nodes: a token from either is accepted by the other
-        Map<String, String> env = Map.of(
-                "TASKMESH_DATABASE_URL", url,
-                "TASKMESH_DATABASE_USER", context.infra().user(),
-                "TASKMESH_DATABASE_PASSWORD", context.infra().password(),
-                "TASKMESH_REDIS_URL", context.infra().redisUrl(),
-                "TASKMESH_JWT_KEY", ServerProcess.signingKey());
+        Map<String, String> env = context.infra().serverEnv(url);
+        env.put("TASKMESH_JWT_KEY", ServerProcess.signingKey());
         Map<String, Object> summary = new LinkedHashMap<>();
         List<StepResult> steps = new ArrayList<>();
         try (ServerProcess nodeA = ServerProcess.start(

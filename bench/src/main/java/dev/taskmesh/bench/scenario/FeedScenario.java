@@ -66,11 +66,7 @@ public final class FeedScenario implements Scenario {
         String url = context.infra().createDatabase(database);
         try (ServerProcess server = ServerProcess.start(
                         context.serverJar(),
-                        Map.of(
-                                "TASKMESH_DATABASE_URL", url,
-                                "TASKMESH_DATABASE_USER", context.infra().user(),
-                                "TASKMESH_DATABASE_PASSWORD", context.infra().password(),
-                                "TASKMESH_REDIS_URL", context.infra().redisUrl()),
+                        context.infra().serverEnv(url),
                         context.outDir().resolve("feed-" + database + "-server.log"));
                 EventSource events = EventSource.prepare(context, server, url, database, source)) {
             Call read =

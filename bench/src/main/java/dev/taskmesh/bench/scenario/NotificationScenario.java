@@ -72,27 +72,15 @@ public final class NotificationScenario implements Scenario {
         List<StepResult> steps = new ArrayList<>();
         Map<String, Object> summary = new LinkedHashMap<>();
         List<String> timeline = new ArrayList<>();
-        Map<String, String> env = new HashMap<>(Map.of(
-                "TASKMESH_DATABASE_URL",
-                url,
-                "TASKMESH_DATABASE_USER",
-                infra.user(),
-                "TASKMESH_DATABASE_PASSWORD",
-                infra.password(),
-                "TASKMESH_REDIS_URL",
-                "redis://127.0.0.1:" + redisPort,
-                "TASKMESH_JWT_KEY",
-                ServerProcess.signingKey(),
-                "TASKMESH_NOTIFICATIONS_EMAIL_ENABLED",
-                "true",
-                "TASKMESH_SMTP_HOST",
-                "127.0.0.1",
-                "TASKMESH_SMTP_STARTTLS",
-                "false",
-                "TASKMESH_NOTIFICATIONS_FIRST_RETRY",
-                "500ms",
-                "TASKMESH_NOTIFICATIONS_MAX_RETRY_DELAY",
-                "5s"));
+        Map<String, String> env = infra.serverEnv(url);
+        // its own Redis, so stopping it touches nobody else; its own SMTP server (port below)
+        env.put("TASKMESH_REDIS_URL", "redis://127.0.0.1:" + redisPort);
+        env.put("TASKMESH_JWT_KEY", ServerProcess.signingKey());
+        env.put("TASKMESH_NOTIFICATIONS_EMAIL_ENABLED", "true");
+        env.put("TASKMESH_SMTP_HOST", "127.0.0.1");
+        env.put("TASKMESH_SMTP_STARTTLS", "false");
+        env.put("TASKMESH_NOTIFICATIONS_FIRST_RETRY", "500ms");
+        env.put("TASKMESH_NOTIFICATIONS_MAX_RETRY_DELAY", "5s");
         env.put("TASKMESH_NOTIFICATIONS_MAX_ATTEMPTS", "30");
         AtomicReference<ServerProcess> server = new AtomicReference<>();
         try (OwnSmtp smtp = new OwnSmtp(BenchInfrastructure.freePort())) {

@@ -42,12 +42,8 @@ public final class TaskListScenario implements Scenario {
         String database = "bench_task_list_" + started.getEpochSecond();
         String url = context.infra().createDatabase(database);
         int tasks = context.full() ? 100_000 : 10_000;
-        Map<String, String> env = Map.of(
-                "TASKMESH_DATABASE_URL", url,
-                "TASKMESH_DATABASE_USER", context.infra().user(),
-                "TASKMESH_DATABASE_PASSWORD", context.infra().password(),
-                "TASKMESH_REDIS_URL", context.infra().redisUrl(),
-                "TASKMESH_JWT_KEY", ServerProcess.signingKey());
+        Map<String, String> env = context.infra().serverEnv(url);
+        env.put("TASKMESH_JWT_KEY", ServerProcess.signingKey());
         List<StepResult> steps = new ArrayList<>();
         Map<String, Object> summary = new LinkedHashMap<>();
         try {

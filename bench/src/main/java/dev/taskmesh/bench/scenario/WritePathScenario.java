@@ -40,11 +40,7 @@ public final class WritePathScenario implements Scenario {
         Map<String, Object> summary = new LinkedHashMap<>();
         try (ServerProcess server = ServerProcess.start(
                 context.serverJar(),
-                Map.of(
-                        "TASKMESH_DATABASE_URL", url,
-                        "TASKMESH_DATABASE_USER", context.infra().user(),
-                        "TASKMESH_DATABASE_PASSWORD", context.infra().password(),
-                        "TASKMESH_REDIS_URL", context.infra().redisUrl()),
+                context.infra().serverEnv(url),
                 context.outDir().resolve("write-path-server.log"))) {
             TaskMeshClient client = new TaskMeshClient(server.base());
             client.signUp("bench" + ThreadLocalRandom.current().nextInt(1_000_000));
