@@ -53,7 +53,6 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Turns events into notifications, on a tracking processor of its own ({@code notifications}) so nothing it does
@@ -71,7 +70,7 @@ class NotificationProjection {
     private static final String BATCH = NotificationProjection.class.getName() + ".batch";
 
     private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final StoredPreferences preferences;
     private final Clock clock;
     private final ObjectProvider<InboxPush> push;
     private final ObjectProvider<NotificationChannels> channels;
@@ -81,14 +80,14 @@ class NotificationProjection {
 
     NotificationProjection(
             JdbcClient jdbc,
-            JsonMapper json,
+            StoredPreferences preferences,
             Clock clock,
             ObjectProvider<InboxPush> push,
             ObjectProvider<NotificationChannels> channels,
             ReminderPlanner reminderPlanner,
             MeterRegistry meters) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.preferences = preferences;
         this.clock = clock;
         this.push = push;
         this.channels = channels;
@@ -255,13 +254,7 @@ class NotificationProjection {
                         .param("owner", owner)
                         .update();
             case NotificationPreferencesChangedEvent changedPreferences -> {
-                jdbc.sql("""
-                                INSERT INTO notify_preference (user_id, preferences) VALUES (:owner, :preferences)
-                                ON CONFLICT (user_id) DO UPDATE SET preferences = EXCLUDED.preferences
-                                """)
-                        .param("owner", owner)
-                        .param("preferences", json.writeValueAsString(changedPreferences.preferences()))
-                        .update();
+                preferences.save(event.userId(), changedPreferences.preferences());
                 // due dates are days in the owner's time zone: their reminders move with it
                 jdbc.sql("SELECT task_id FROM notify_task WHERE assignee_id = :owner AND due_date IS NOT NULL")
                         .param("owner", owner)

@@ -3,12 +3,14 @@ package dev.taskmesh.query.notification;
 import dev.taskmesh.api.notification.CountUnreadQuery;
 import dev.taskmesh.api.notification.FindNotificationQuery;
 import dev.taskmesh.api.notification.FindNotificationsQuery;
+import dev.taskmesh.api.notification.FindPreferencesOfQuery;
 import dev.taskmesh.api.notification.FindPreferencesQuery;
 import dev.taskmesh.api.notification.LoadNotificationQuery;
 import dev.taskmesh.api.notification.NotificationKind;
 import dev.taskmesh.api.notification.NotificationPage;
 import dev.taskmesh.api.notification.NotificationPreferences;
 import dev.taskmesh.api.notification.NotificationView;
+import dev.taskmesh.api.notification.PreferencesByUser;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.query.config.Keyset;
 import java.sql.ResultSet;
@@ -19,7 +21,6 @@ import java.util.UUID;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads inboxes. A notification is in view while its owner is a member of its workspace now (the list the caller
@@ -35,11 +36,11 @@ class NotificationQueries {
             """;
 
     private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final StoredPreferences preferences;
 
-    NotificationQueries(JdbcClient jdbc, JsonMapper json) {
+    NotificationQueries(JdbcClient jdbc, StoredPreferences preferences) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.preferences = preferences;
     }
 
     @QueryHandler
@@ -89,12 +90,12 @@ class NotificationQueries {
 
     @QueryHandler
     NotificationPreferences handle(FindPreferencesQuery query) {
-        return jdbc.sql("SELECT preferences FROM notify_preference WHERE user_id = :owner")
-                .param("owner", query.userId().value())
-                .query(String.class)
-                .optional()
-                .map(stored -> json.readValue(stored, NotificationPreferences.class))
-                .orElseGet(NotificationPreferences::defaults);
+        return preferences.of(List.of(query.userId())).get(query.userId());
+    }
+
+    @QueryHandler
+    PreferencesByUser handle(FindPreferencesOfQuery query) {
+        return new PreferencesByUser(preferences.of(query.userIds()));
     }
 
     private static String[] ids(List<WorkspaceId> workspaces) {

@@ -1,7 +1,6 @@
 package dev.taskmesh.query.notification;
 
 import dev.taskmesh.api.notification.DueReminders;
-import dev.taskmesh.api.notification.NotificationPreferences;
 import dev.taskmesh.api.task.TaskId;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -14,7 +13,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Plans "due soon" reminders from the inbox projection's copy of tasks: a task assigned, not done or cancelled, with
@@ -27,19 +25,19 @@ import tools.jackson.databind.json.JsonMapper;
 class ReminderPlanner {
 
     private final JdbcClient jdbc;
-    private final JsonMapper json;
+    private final StoredPreferences preferences;
     private final Clock clock;
     private final ObjectProvider<DueReminders> reminders;
     private final Duration dueSoonWindow;
 
     ReminderPlanner(
             JdbcClient jdbc,
-            JsonMapper json,
+            StoredPreferences preferences,
             Clock clock,
             ObjectProvider<DueReminders> reminders,
             @Value("${taskmesh.notifications.due-soon-window:24h}") Duration dueSoonWindow) {
         this.jdbc = jdbc;
-        this.json = json;
+        this.preferences = preferences;
         this.clock = clock;
         this.reminders = reminders;
         this.dueSoonWindow = dueSoonWindow;
@@ -63,12 +61,7 @@ class ReminderPlanner {
                     if (due == null || !rs.getBoolean(2)) {
                         return new Plan(Optional.empty(), set);
                     }
-                    String stored = rs.getString(3);
-                    ZoneId zone = ZoneId.of(
-                            stored == null
-                                    ? NotificationPreferences.defaults().timeZone()
-                                    : json.readValue(stored, NotificationPreferences.class)
-                                            .timeZone());
+                    ZoneId zone = ZoneId.of(preferences.read(rs.getString(3)).timeZone());
                     return new Plan(
                             Optional.of(due.plusDays(1).atStartOfDay(zone).toInstant()), set);
                 })

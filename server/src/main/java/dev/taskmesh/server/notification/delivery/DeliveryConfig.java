@@ -88,11 +88,11 @@ class DeliveryConfig {
     DeliveryQueue deliveryQueue(
             Scheduler scheduler,
             DeliveryWorker worker,
+            QueryGateway queries,
             JdbcClient jdbc,
-            JsonMapper json,
             DeliveryProperties properties,
             Clock clock) {
-        return new DeliveryQueue(scheduler, worker.task(), jdbc, json, properties, clock);
+        return new DeliveryQueue(scheduler, worker.task(), queries, jdbc, properties, clock);
     }
 
     @Bean
