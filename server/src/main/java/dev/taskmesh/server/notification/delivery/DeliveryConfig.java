@@ -67,13 +67,20 @@ class DeliveryConfig {
 
     @Bean
     Scheduler deliveryScheduler(
-            DataSource dataSource, DeliveryWorker worker, DueReminderJob reminders, DeadLetters deadLetters) {
+            DataSource dataSource,
+            DeliveryWorker worker,
+            DueReminderJob reminders,
+            DeadLetters deadLetters,
+            DeliveryProperties properties) {
         Scheduler scheduler = Scheduler.create(
                         new TransactionAwareDataSourceProxy(dataSource), worker.task(), reminders.task())
-                .threads(4)
-                // a poll a second, no immediate execution: an email or a reminder half a second later costs nothing,
-                // a poll per queued delivery would cost a query each
-                .pollingInterval(Duration.ofSeconds(1))
+                // Few threads, frequent polls, each locking and fetching a few per thread in one statement:
+                // sending is the heaviest work on a node, and a second's deliveries sent in one burst on many threads
+                // starved the inbox processor, which shares the cores (docs/benchmarks.md#notifications). No immediate
+                // execution: that would cost a query per queued delivery.
+                .threads(properties.deliveryThreads())
+                .pollUsingLockAndFetch(1.0, 4.0)
+                .pollingInterval(properties.deliveryPollInterval())
                 .heartbeatInterval(Duration.ofSeconds(5))
                 .commitWhenAutocommitDisabled(false)
                 // one line per failed attempt; DeliveryWorker logs the dead letter with its cause
