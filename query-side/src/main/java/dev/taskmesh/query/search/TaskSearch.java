@@ -1,0 +1,181 @@
+package dev.taskmesh.query.search;
+
+import dev.taskmesh.api.account.UserId;
+import dev.taskmesh.api.project.ProjectId;
+import dev.taskmesh.api.search.SearchAfter;
+import dev.taskmesh.api.search.SearchHit;
+import dev.taskmesh.api.search.SearchResults;
+import dev.taskmesh.api.search.SearchTasksQuery;
+import dev.taskmesh.api.task.TaskId;
+import dev.taskmesh.api.task.TaskStatus;
+import dev.taskmesh.api.workspace.WorkspaceId;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
+import org.springframework.stereotype.Component;
+
+/**
+ * Answers searches from the search documents, always within one workspace. Any text is valid syntax
+ * ({@code websearch_to_tsquery} never fails); hits are ordered by {@code ts_rank}, then the most recently changed,
+ * then by id, and paged by that key; snippets are computed for the returned page only, which is the expensive part.
+ */
+@Component
+class TaskSearch {
+
+    /** How much of a task's description and of its comments a snippet is cut from. */
+    private static final int SNIPPET_SOURCE = 5_000;
+
+    private static final String HEADLINE_OPTIONS =
+            Snippets.MARKS + ", MaxFragments=2, MaxWords=18, MinWords=6, FragmentDelimiter=\" … \"";
+
+    /** Query words "did you mean" respells, at most. */
+    private static final int MAX_RESPELLED = 6;
+
+    private final JdbcClient jdbc;
+
+    TaskSearch(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @QueryHandler
+    SearchResults handle(SearchTasksQuery query) {
+        SearchText text = SearchText.of(query.text());
+        SearchAfter after = query.after();
+        StringBuilder sql = new StringBuilder("WITH q AS (SELECT " + tsquery(text) + " AS query), hits AS (")
+                .append("SELECT s.task_id, s.project_id, s.title, s.status, s.assignee_id, s.labels, s.updated_at,")
+                .append(" ts_rank(s.document, q.query) AS rank,")
+                .append(" s.title || E'\\n' || s.labels_text || E'\\n' || left(s.description, :source)")
+                .append(" || E'\\n' || left(s.comments, :source) AS body")
+                .append(" FROM search_task s, q WHERE s.workspace_id = :workspaceId AND s.document @@ q.query");
+        if (!query.projects().isEmpty()) {
+            sql.append(" AND s.project_id IN (:projects)");
+        }
+        if (!query.statuses().isEmpty()) {
+            sql.append(" AND s.status IN (:statuses)");
+        }
+        if (!query.assignees().isEmpty()) {
+            sql.append(" AND s.assignee_id IN (:assignees)");
+        }
+        sql.append("), page AS (SELECT * FROM hits");
+        if (after != null) {
+            sql.append(" WHERE (rank, updated_at, task_id) < (:rank, :updated, :taskId)");
+        }
+        sql.append(" ORDER BY rank DESC, updated_at DESC, task_id DESC LIMIT :limit)")
+                .append(" SELECT page.*, ts_headline('english', translate(body, :from, :to), q.query, :options)")
+                .append(" AS marked FROM page, q ORDER BY rank DESC, updated_at DESC, task_id DESC");
+        StatementSpec statement = bind(jdbc.sql(sql.toString()), text)
+                .param("workspaceId", query.workspaceId().value())
+                .param("source", SNIPPET_SOURCE)
+                .param("from", Snippets.TRANSLATE_FROM)
+                .param("to", Snippets.TRANSLATE_TO)
+                .param("options", HEADLINE_OPTIONS)
+                .param("limit", query.limit() + 1);
+        if (!query.projects().isEmpty()) {
+            statement = statement.param(
+                    "projects", query.projects().stream().map(ProjectId::value).toList());
+        }
+        if (!query.statuses().isEmpty()) {
+            statement = statement.param(
+                    "statuses",
+                    query.statuses().stream().map(TaskStatus::wireName).toList());
+        }
+        if (!query.assignees().isEmpty()) {
+            statement = statement.param(
+                    "assignees", query.assignees().stream().map(UserId::value).toList());
+        }
+        if (after != null) {
+            statement = statement
+                    .param("rank", after.rank())
+                    .param("updated", Timestamp.from(after.updatedAt()))
+                    .param("taskId", after.taskId().value());
+        }
+        List<Row> rows = statement.query(TaskSearch::row).list();
+        List<Row> page = rows.subList(0, Math.min(rows.size(), query.limit()));
+        SearchAfter nextAfter = rows.size() > query.limit() ? page.getLast().key() : null;
+        String didYouMean = rows.isEmpty() && after == null ? respell(query.workspaceId(), query.text()) : null;
+        return new SearchResults(page.stream().map(Row::hit).toList(), nextAfter, didYouMean);
+    }
+
+    /**
+     * The query with each word that no title or label of the workspace uses replaced by the closest one that is
+     * (trigram similarity), when the respelled query finds something; null otherwise.
+     */
+    private String respell(WorkspaceId workspace, String text) {
+        String respelled = text;
+        boolean changed = false;
+        for (String word : Words.split(text).distinct().limit(MAX_RESPELLED).toList()) {
+            Optional<String> closest = jdbc.sql("""
+                            SELECT word FROM search_word
+                            WHERE workspace_id = :workspaceId AND word % :word
+                            ORDER BY word = :word DESC, similarity(word, :word) DESC, uses DESC, word
+                            LIMIT 1
+                            """)
+                    .param("workspaceId", workspace.value())
+                    .param("word", word)
+                    .query(String.class)
+                    .optional();
+            if (closest.isPresent() && !closest.get().equals(word)) {
+                Matcher matcher = Pattern.compile(
+                                "(?iu)(?<![\\p{L}\\p{N}])" + Pattern.quote(word) + "(?![\\p{L}\\p{N}])")
+                        .matcher(respelled);
+                respelled = matcher.replaceAll(Matcher.quoteReplacement(closest.get()));
+                changed = true;
+            }
+        }
+        if (!changed) {
+            return null;
+        }
+        SearchText suggestion = SearchText.of(respelled);
+        boolean finds = bind(
+                        jdbc.sql("SELECT EXISTS (SELECT 1 FROM search_task WHERE workspace_id = :workspaceId"
+                                + " AND document @@ " + tsquery(suggestion) + ")"),
+                        suggestion)
+                .param("workspaceId", workspace.value())
+                .query(Boolean.class)
+                .single();
+        return finds ? respelled : null;
+    }
+
+    /** The tsquery of the text: the whole of it, and with a last word being typed, that word as a prefix too. */
+    private static String tsquery(SearchText text) {
+        if (!text.hasPrefix()) {
+            return "websearch_to_tsquery('english', :text)";
+        }
+        return "(websearch_to_tsquery('english', :head) " + (text.orBefore() ? "||" : "&&")
+                + " (websearch_to_tsquery('english', :last) || to_tsquery('simple', :prefix || ':*')))";
+    }
+
+    private static StatementSpec bind(StatementSpec statement, SearchText text) {
+        if (!text.hasPrefix()) {
+            return statement.param("text", text.text());
+        }
+        return statement.param("head", text.head()).param("last", text.last()).param("prefix", text.prefix());
+    }
+
+    private static Row row(ResultSet rs, int rowNum) throws SQLException {
+        UUID assignee = rs.getObject("assignee_id", UUID.class);
+        Instant updatedAt = rs.getTimestamp("updated_at").toInstant();
+        UUID taskId = rs.getObject("task_id", UUID.class);
+        SearchHit hit = new SearchHit(
+                new TaskId(taskId),
+                new ProjectId(rs.getObject("project_id", UUID.class)),
+                rs.getString("title"),
+                TaskStatus.fromWireName(rs.getString("status")),
+                assignee == null ? null : new UserId(assignee),
+                List.of((String[]) rs.getArray("labels").getArray()),
+                updatedAt,
+                Snippets.parts(rs.getString("marked")));
+        return new Row(hit, new SearchAfter(rs.getFloat("rank"), updatedAt, new TaskId(taskId)));
+    }
+
+    private record Row(SearchHit hit, SearchAfter key) {}
+}

@@ -1,0 +1,51 @@
+package dev.taskmesh.server.search;
+
+import dev.taskmesh.api.search.SearchPage;
+import dev.taskmesh.api.search.SearchResults;
+import dev.taskmesh.api.search.SearchTasksQuery;
+import dev.taskmesh.api.workspace.WorkspaceId;
+import dev.taskmesh.server.auth.CurrentUser;
+import dev.taskmesh.server.web.ReadConsistency;
+import java.util.List;
+import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code GET /api/workspaces/{ws}/search?q=}: the workspace's tasks matching the text, best first, with highlighted
+ * snippets (docs/api.md#search). Membership is checked before anything is read, as for every workspace path.
+ */
+@RestController
+class SearchController {
+
+    /** The processing group that builds the search documents; reads wait on it for {@code minPosition}. */
+    private static final String READ_MODEL = "search";
+
+    private final QueryGateway queries;
+    private final ReadConsistency consistency;
+
+    SearchController(QueryGateway queries, ReadConsistency consistency) {
+        this.queries = queries;
+        this.consistency = consistency;
+    }
+
+    @GetMapping("/api/workspaces/{ws}/search")
+    SearchPage search(
+            CurrentUser user,
+            @PathVariable WorkspaceId ws,
+            @RequestParam(required = false) String q,
+            @RequestParam(required = false) List<String> projectId,
+            @RequestParam(required = false) List<String> status,
+            @RequestParam(required = false) List<String> assignee,
+            @RequestParam(required = false) String cursor,
+            @RequestParam(required = false) Integer limit,
+            @RequestParam(required = false) Long minPosition) {
+        SearchTasksQuery query = SearchRequest.parse(
+                ws, user, new SearchRequest.Parameters(q, projectId, status, assignee, cursor, limit));
+        consistency.await(READ_MODEL, minPosition);
+        SearchResults results = queries.query(query, SearchResults.class).join();
+        return new SearchPage(results.items(), SearchRequest.cursor(results.nextAfter()), results.didYouMean());
+    }
+}

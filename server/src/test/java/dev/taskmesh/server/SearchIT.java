@@ -1,0 +1,306 @@
+package dev.taskmesh.server;
+
+import static dev.taskmesh.server.support.Api.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.taskmesh.server.support.Api;
+import dev.taskmesh.server.support.Api.User;
+import dev.taskmesh.server.support.Board;
+import dev.taskmesh.server.support.IntegrationTest;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+/** Search: what finds a task, in which order, what a hit shows, what any text does, and who sees what. */
+class SearchIT extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    User owner;
+    String workspace;
+    String project;
+    long lastPosition;
+
+    @BeforeEach
+    void board() {
+        Board board = Board.create(api, jdbc, "Search");
+        owner = board.owner();
+        workspace = board.workspace();
+        project = board.project();
+    }
+
+    @Test
+    void aTaskIsFoundByAnyWordOfItsTitleLabelsDescriptionOrComments() {
+        String task = create("Quarterly budget");
+        patch(task, Map.of("labels", List.of("finance"), "description", "Collect the spreadsheets from every team"));
+        comment(task, "The auditors asked for receipts");
+
+        for (String text : List.of("quarterly", "BUDGET", "finance", "spreadsheet", "teams", "receipts")) {
+            assertThat(ids(search(text))).as(text).containsExactly(task);
+        }
+        assertThat(ids(search("invoice"))).isEmpty();
+    }
+
+    @Test
+    void aTitleMatchRanksAboveADescriptionMatchAboveACommentMatch() {
+        String inComment = create("Third");
+        comment(inComment, "about the migration");
+        String inDescription = create("Second");
+        patch(inDescription, Map.of("description", "migration notes"));
+        String inTitle = create("Migration plan");
+
+        assertThat(ids(search("migration"))).containsExactly(inTitle, inDescription, inComment);
+    }
+
+    @Test
+    void equalRanksComeMostRecentlyChangedFirstAndPageByCursor() {
+        List<String> tasks = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            tasks.add(create("Release checklist " + i));
+        }
+        patch(tasks.get(0), Map.of("description", "touched last"));
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        do {
+            JsonNode page = search("checklist", "limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+            seen.addAll(ids(page));
+            cursor = page.path("nextCursor").isNull()
+                    ? null
+                    : page.path("nextCursor").asString();
+        } while (cursor != null);
+
+        assertThat(seen).containsExactly(tasks.get(0), tasks.get(4), tasks.get(3), tasks.get(2), tasks.get(1));
+    }
+
+    @Test
+    void theLastWordMatchesAsAPrefixWhileTyping() {
+        String design = create("Design review");
+        create("Deploy script");
+
+        assertThat(ids(search("desig"))).containsExactly(design);
+        assertThat(ids(search("review desi"))).containsExactly(design);
+        assertThat(ids(search("de"))).hasSize(2);
+        // a finished word in quotes or a negated one is not a prefix
+        assertThat(ids(search("\"desig\""))).isEmpty();
+        assertThat(ids(search("review -design"))).isEmpty();
+    }
+
+    @Test
+    void webSearchSyntaxQuotesExcludesAndOrs() {
+        String redCar = create("Paint the red car");
+        String redHouse = create("Paint the red house");
+        String carRed = create("The car is not red");
+
+        assertThat(ids(search("\"red car\""))).containsExactly(redCar);
+        assertThat(ids(search("red -house"))).containsExactlyInAnyOrder(redCar, carRed);
+        assertThat(ids(search("house or car"))).containsExactlyInAnyOrder(redCar, redHouse, carRed);
+    }
+
+    @Test
+    void snippetsMarkTheMatchedWordsAndCarryUserTextOnlyAsText() {
+        String task = create("Escape <b>bold</b> & \uE000forged\uE001 marks");
+        patch(task, Map.of("description", "A long description where the word escape appears once more"));
+
+        JsonNode hit = search("escape").path("items").get(0);
+        List<String> matched = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (JsonNode part : hit.path("snippet")) {
+            text.append(part.path("text").asString());
+            if (part.path("match").asBoolean()) {
+                matched.add(part.path("text").asString());
+            }
+        }
+        assertThat(matched).isNotEmpty().allMatch(word -> word.equalsIgnoreCase("escape"));
+        assertThat(text.toString())
+                .contains("<b>bold</b> &")
+                .contains("forged marks")
+                .doesNotContain("\uE000");
+        assertThat(hit.path("title").asString()).isEqualTo("Escape <b>bold</b> & \uE000forged\uE001 marks");
+    }
+
+    @Test
+    void anyTextIsAnsweredAndNeverAServerError() {
+        String task = create("Ünïcode café naïve 日本語 tâche");
+        List<String> texts = List.of(
+                "café",
+                "日本語",
+                "'; DROP TABLE search_task; --",
+                "\" \" \"",
+                "-",
+                "or or or",
+                "!@#$%^&*()_+{}|:<>?",
+                "the and of",
+                "a:* & b | !c <-> (d",
+                "x".repeat(500),
+                "\\",
+                "\0nul",
+                "\uE000");
+        for (String text : texts) {
+            Api.Response response = api.get(searchPath(text, ""), owner.accessToken());
+            assertThat(response.status()).as(text).isEqualTo(200);
+        }
+        assertThat(ids(search("café"))).containsExactly(task);
+        assertThat(ids(search("日本語"))).containsExactly(task);
+        assertThat(jdbc.sql("SELECT count(*) FROM search_task")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
+    }
+
+    @Test
+    void anEmptyOrTooLongQueryAndBadFiltersAreRefusedByName() {
+        for (String text : List.of("", "   ", "x".repeat(501))) {
+            Api.Response response = api.get(searchPath(text, ""), owner.accessToken());
+            assertThat(response.status()).isEqualTo(400);
+            assertThat(response.problemType()).isEqualTo("validation-failed");
+        }
+        Api.Response bad = api.get(
+                searchPath("x", "status=doing&assignee=nobody&projectId=7&cursor=bm9wZQ&limit=0"), owner.accessToken());
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.body()
+                        .path("errors")
+                        .valueStream()
+                        .map(error -> error.path("parameter").asString()))
+                .containsExactlyInAnyOrder("status", "assignee", "projectId", "cursor", "limit");
+        Api.Response missing = api.get("/api/workspaces/" + workspace + "/search", owner.accessToken());
+        assertThat(missing.status()).isEqualTo(400);
+    }
+
+    @Test
+    void filtersHaveTheTaskListsNamesAndMeaning() {
+        String other = api.createProject(owner, workspace, "Other");
+        String mine = create("Report one");
+        assign(mine, owner.id());
+        String started = create("Report two");
+        status(started, "in_progress");
+        Api.Response elsewhere = expect(api.createTask(owner, workspace, other, "Report three"), 201);
+        track(elsewhere);
+
+        assertThat(ids(search("report", "assignee=me"))).containsExactly(mine);
+        assertThat(ids(search("report", "status=in_progress"))).containsExactly(started);
+        assertThat(ids(search("report", "status=in_progress&status=todo"))).hasSize(3);
+        assertThat(ids(search("report", "projectId=" + other))).containsExactly(elsewhere.text("id"));
+        assertThat(ids(search("report", "projectId=" + project + "&status=todo")))
+                .containsExactly(mine);
+    }
+
+    @Test
+    void changesRenamesDeletionsAndDeletedCommentsAreSearchedAsTheyAreNow() {
+        String task = create("Old title");
+        String comment = comment(task, "temporary remark");
+        String gone = create("Doomed card");
+
+        patch(task, Map.of("title", "Fresh title"));
+        track(expect(
+                api.delete(
+                        "/api/workspaces/" + workspace + "/tasks/" + task + "/comments/" + comment,
+                        owner.accessToken()),
+                200));
+        track(expect(api.delete("/api/workspaces/" + workspace + "/tasks/" + gone, owner.accessToken()), 200));
+
+        assertThat(ids(search("fresh"))).containsExactly(task);
+        assertThat(ids(search("old"))).isEmpty();
+        assertThat(ids(search("remark"))).isEmpty();
+        assertThat(ids(search("doomed"))).isEmpty();
+    }
+
+    @Test
+    void whenNothingMatchesAClosestSpellingFromTitlesAndLabelsIsOffered() {
+        String task = create("Database migration");
+        patch(task, Map.of("labels", List.of("infrastructure")));
+
+        JsonNode page = search("databse infrastucture");
+        assertThat(ids(page)).isEmpty();
+        assertThat(page.path("didYouMean").asString()).isEqualTo("database infrastructure");
+        assertThat(ids(search(page.path("didYouMean").asString()))).containsExactly(task);
+        assertThat(search("database").path("didYouMean").isNull()).isTrue();
+        assertThat(search("zzzzqqq").path("didYouMean").isNull()).isTrue();
+    }
+
+    @Test
+    void onlyTheWorkspacesOwnTasksAreSearchedAndOnlyByItsMembers() {
+        create("Shared secret word");
+        User stranger = api.registerAndLogin(Board.unique("stranger"));
+        String theirs = api.createWorkspace(stranger, "Theirs");
+        String theirProject = api.createProject(stranger, theirs, "P");
+        Api.Response their = expect(api.createTask(stranger, theirs, theirProject, "Shared secret word too"), 201);
+        track(their);
+
+        assertThat(ids(search("secret"))).hasSize(1).doesNotContain(their.text("id"));
+        Api.Response foreign = api.get("/api/workspaces/" + workspace + "/search?q=secret", stranger.accessToken());
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(api.get("/api/workspaces/" + workspace + "/search?q=secret", null)
+                        .status())
+                .isEqualTo(401);
+    }
+
+    private JsonNode search(String text) {
+        return search(text, "");
+    }
+
+    private JsonNode search(String text, String parameters) {
+        return expect(api.get(searchPath(text, parameters), owner.accessToken()), 200)
+                .body();
+    }
+
+    private String searchPath(String text, String parameters) {
+        return "/api/workspaces/" + workspace + "/search?minPosition=" + lastPosition + "&q="
+                + URLEncoder.encode(text, StandardCharsets.UTF_8) + (parameters.isEmpty() ? "" : "&" + parameters);
+    }
+
+    private String create(String title) {
+        Api.Response created = expect(api.createTask(owner, workspace, project, title), 201);
+        track(created);
+        return created.text("id");
+    }
+
+    private String comment(String task, String body) {
+        Api.Response posted = expect(
+                api.post(
+                        "/api/workspaces/" + workspace + "/tasks/" + task + "/comments",
+                        owner.accessToken(),
+                        Map.of("body", body)),
+                201);
+        track(posted);
+        return posted.text("id");
+    }
+
+    private void status(String task, String status) {
+        track(expect(api.post(taskPath(task) + "/status", owner.accessToken(), Map.of("status", status)), 200));
+    }
+
+    private void assign(String task, String userId) {
+        track(expect(api.post(taskPath(task) + "/assignee", owner.accessToken(), Map.of("assigneeId", userId)), 200));
+    }
+
+    private void patch(String task, Map<String, Object> changes) {
+        track(expect(
+                api.patch(taskPath(task), owner.accessToken(), changes, "Content-Type", "application/merge-patch+json"),
+                200));
+    }
+
+    private void track(Api.Response write) {
+        lastPosition =
+                Math.max(lastPosition, write.body().path("globalPosition").asLong());
+    }
+
+    private String taskPath(String task) {
+        return "/api/workspaces/" + workspace + "/tasks/" + task;
+    }
+
+    private static List<String> ids(JsonNode page) {
+        return page.path("items")
+                .valueStream()
+                .map(hit -> hit.path("taskId").asString())
+                .toList();
+    }
+}

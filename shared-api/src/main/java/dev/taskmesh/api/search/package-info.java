@@ -1,0 +1,2 @@
+/** Full-text search over a workspace's tasks: the query, its hits and their highlighted snippets. */
+package dev.taskmesh.api.search;
