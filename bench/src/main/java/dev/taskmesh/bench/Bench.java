@@ -8,6 +8,7 @@ import dev.taskmesh.bench.scenario.FeedScenario;
 import dev.taskmesh.bench.scenario.NotificationScenario;
 import dev.taskmesh.bench.scenario.RunContext;
 import dev.taskmesh.bench.scenario.Scenario;
+import dev.taskmesh.bench.scenario.SearchScenario;
 import dev.taskmesh.bench.scenario.TaskListScenario;
 import dev.taskmesh.bench.scenario.WritePathScenario;
 import dev.taskmesh.bench.scenario.YardstickScenario;
@@ -33,7 +34,8 @@ public final class Bench {
                     new BroadcastScenario(),
                     new TaskListScenario(),
                     new FeedScenario(),
-                    new NotificationScenario())
+                    new NotificationScenario(),
+                    new SearchScenario())
             .collect(Collectors.toMap(Scenario::name, Function.identity()));
 
     private Bench() {}

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  */
 public final class ServerProcess implements AutoCloseable {
 
-    private static final Pattern HEAP_VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+]+)");
+    private static final Pattern FIRST_VALUE = Pattern.compile("\"value\"\\s*:\\s*([0-9.Ee+]+)");
     private static final long CLOCK_TICKS_PER_SECOND = 100;
 
     private final Process process;
@@ -200,7 +200,7 @@ public final class ServerProcess implements AutoCloseable {
                             .timeout(Duration.ofSeconds(1))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
-            Matcher value = HEAP_VALUE.matcher(response.body());
+            Matcher value = FIRST_VALUE.matcher(response.body());
             return value.find() ? Double.parseDouble(value.group(1)) / (1024 * 1024) : 0;
         } catch (IOException e) {
             return 0;
@@ -208,6 +208,20 @@ public final class ServerProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             return 0;
         }
+    }
+
+    /**
+     * The value of one of the server's meters from its actuator (e.g. {@code taskmesh.search.query.percentile} with
+     * tag {@code phi:0.5}), or NaN when it has none.
+     */
+    public double metric(String name, String tag) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(base.resolve("/actuator/metrics/" + name + (tag == null ? "" : "?tag=" + tag)))
+                        .timeout(Duration.ofSeconds(5))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        Matcher value = FIRST_VALUE.matcher(response.body());
+        return response.statusCode() == 200 && value.find() ? Double.parseDouble(value.group(1)) : Double.NaN;
     }
 
     /** A fresh random signing key, for scenarios that start several nodes with the same one. */

@@ -8,17 +8,13 @@ import dev.taskmesh.bench.load.OpenLoop;
 import dev.taskmesh.bench.record.ScenarioResult;
 import dev.taskmesh.bench.record.StepResult;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Task lists at scale: one project seeded with the server's import (100,000 tasks in full mode), then its first page
@@ -29,7 +25,6 @@ public final class TaskListScenario implements Scenario {
 
     static final double P99_TARGET_MS = 15;
     private static final double RATE = 100;
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     @Override
     public String name() {
@@ -49,7 +44,11 @@ public final class TaskListScenario implements Scenario {
         try {
             String email = "lists-" + started.getEpochSecond() + "@bench.taskmesh.dev";
             String password = "bench-password-" + started.getEpochSecond();
-            JsonNode seeded = seed(context, env, tasks, email, password);
+            JsonNode seeded = BulkSeed.run(
+                    context,
+                    env,
+                    "task-list-import.log",
+                    List.of("--tasks=" + tasks, "--projects=1", "--email=" + email, "--password=" + password));
             summary.put("tasks", tasks);
             summary.put("seedTasksPerSecond", seeded.path("tasksPerSecond").asDouble());
             try (ServerProcess server = ServerProcess.start(
@@ -93,35 +92,6 @@ public final class TaskListScenario implements Scenario {
         } finally {
             context.infra().dropDatabase(database);
         }
-    }
-
-    /** Runs the server jar's import subcommand: the same commands as the HTTP path, in batches. */
-    private static JsonNode seed(RunContext context, Map<String, String> env, int tasks, String email, String password)
-            throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command().orElse("java");
-        Path log = context.outDir().resolve("task-list-import.log");
-        ProcessBuilder builder = new ProcessBuilder(
-                        java,
-                        "-jar",
-                        context.serverJar().toString(),
-                        "import",
-                        "--tasks=" + tasks,
-                        "--projects=1",
-                        "--email=" + email,
-                        "--password=" + password)
-                .redirectError(log.toFile());
-        builder.environment().putAll(env);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(20, TimeUnit.MINUTES) || process.exitValue() != 0) {
-            throw new IllegalStateException("import failed, see " + log + ": " + output);
-        }
-        // the summary is the one JSON line among the server's log lines
-        String summary = output.lines()
-                .filter(line -> line.startsWith("{\"userId\""))
-                .reduce((first, second) -> second)
-                .orElseThrow(() -> new IllegalStateException("no import summary, see " + log + ": " + output));
-        return JSON.readTree(summary);
     }
 
     /** Pages through the list (200 at a time) to the cursor that follows {@code depth} tasks. */

@@ -51,6 +51,7 @@ final class BulkImport {
             String email,
             String generatedPassword,
             String workspaceId,
+            int workspaces,
             List<String> projectIds,
             long tasks,
             double seconds) {
@@ -58,12 +59,13 @@ final class BulkImport {
         String json() {
             return String.format(
                     Locale.ROOT,
-                    "{\"userId\":\"%s\",\"email\":\"%s\",%s\"workspaceId\":\"%s\",\"projects\":%d,"
+                    "{\"userId\":\"%s\",\"email\":\"%s\",%s\"workspaceId\":\"%s\",\"workspaces\":%d,\"projects\":%d,"
                             + "\"tasks\":%d,\"seconds\":%.1f,\"tasksPerSecond\":%.0f}",
                     userId,
                     email,
                     generatedPassword == null ? "" : "\"password\":\"" + generatedPassword + "\",",
                     workspaceId,
+                    workspaces,
                     projectIds.size(),
                     tasks,
                     seconds,
@@ -85,13 +87,20 @@ final class BulkImport {
         UserId owner = UserId.parse(registration
                 .register(options.email(), handle, "Bulk import", new BCryptPasswordEncoder().encode(password))
                 .id());
-        WorkspaceId workspace = WorkspaceId.random();
-        commands.sendAndWait(new CreateWorkspaceCommand(workspace, "Imported", owner));
+        List<WorkspaceId> workspaces = new ArrayList<>();
         List<ProjectId> projects = new ArrayList<>();
-        for (int p = 0; p < options.projects(); p++) {
-            ProjectId project = ProjectId.random();
-            commands.sendAndWait(new CreateProjectCommand(project, workspace, "Project " + (p + 1), null, owner));
-            projects.add(project);
+        List<WorkspaceId> projectWorkspaces = new ArrayList<>();
+        for (int w = 0; w < options.workspaces(); w++) {
+            WorkspaceId workspace = WorkspaceId.random();
+            commands.sendAndWait(new CreateWorkspaceCommand(
+                    workspace, options.workspaces() == 1 ? "Imported" : "Imported " + (w + 1), owner));
+            workspaces.add(workspace);
+            for (int p = 0; p < options.projects(); p++) {
+                ProjectId project = ProjectId.random();
+                commands.sendAndWait(new CreateProjectCommand(project, workspace, "Project " + (p + 1), null, owner));
+                projects.add(project);
+                projectWorkspaces.add(workspace);
+            }
         }
 
         AtomicLong created = new AtomicLong();
@@ -106,13 +115,13 @@ final class BulkImport {
                         long first = from;
                         transactions.executeWithoutResult(status -> {
                             for (long i = first; i < to; i++) {
-                                ProjectId project = projects.get((int) (i % projects.size()));
+                                int slot = (int) (i % projects.size());
                                 commands.sendAndWait(new CreateTaskCommand(
                                         TaskId.random(),
-                                        workspace,
-                                        project,
-                                        "Imported task " + (i + 1),
-                                        "Seeded by the bulk import.",
+                                        projectWorkspaces.get(slot),
+                                        projects.get(slot),
+                                        SampleText.title(i),
+                                        SampleText.description(i),
                                         null,
                                         owner));
                             }
@@ -134,7 +143,8 @@ final class BulkImport {
                 owner.toString(),
                 options.email(),
                 generated,
-                workspace.toString(),
+                workspaces.getFirst().toString(),
+                workspaces.size(),
                 projects.stream().map(ProjectId::toString).toList(),
                 created.get(),
                 seconds);

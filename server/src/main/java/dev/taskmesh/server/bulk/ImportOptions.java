@@ -6,14 +6,15 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The arguments of {@code taskmesh-server.jar import}: {@code --tasks=N} (required), {@code --projects=P}
- * (default 10), {@code --threads=T} (default 4), {@code --batch=B} commands per transaction (default 100),
+ * The arguments of {@code taskmesh-server.jar import}: {@code --tasks=N} (required), {@code --workspaces=W} (default
+ * 1, all owned by the one user), {@code --projects=P} per workspace (default 10), {@code --threads=T} (default 4), {@code --batch=B} commands per transaction (default 100),
  * {@code --email=} and {@code --password=} of the owner it registers (defaults: a fresh bench address and a random
  * password, which the summary then prints so the seeded workspace can be used).
  */
-record ImportOptions(int tasks, int projects, int threads, int batch, String email, String password) {
+record ImportOptions(int tasks, int workspaces, int projects, int threads, int batch, String email, String password) {
 
-    private static final Set<String> NAMES = Set.of("tasks", "projects", "threads", "batch", "email", "password");
+    private static final Set<String> NAMES =
+            Set.of("tasks", "workspaces", "projects", "threads", "batch", "email", "password");
 
     /** @throws IllegalArgumentException with a message fit for the command line */
     static ImportOptions parse(List<String> arguments) {
@@ -34,6 +35,7 @@ record ImportOptions(int tasks, int projects, int threads, int batch, String ema
         long stamp = System.currentTimeMillis();
         return new ImportOptions(
                 number(values, "tasks", 1, 100_000_000, 0),
+                number(values, "workspaces", 1, 100_000, 1),
                 number(values, "projects", 1, 10_000, 10),
                 number(values, "threads", 1, 64, 4),
                 number(values, "batch", 1, 10_000, 100),
@@ -60,7 +62,7 @@ record ImportOptions(int tasks, int projects, int threads, int batch, String ema
     @Override
     public String toString() {
         // never print the password
-        return "ImportOptions[tasks=" + tasks + ", projects=" + projects + ", threads=" + threads + ", batch=" + batch
-                + ", email=" + email + "]";
+        return "ImportOptions[tasks=" + tasks + ", workspaces=" + workspaces + ", projects=" + projects + ", threads="
+                + threads + ", batch=" + batch + ", email=" + email + "]";
     }
 }

@@ -1,0 +1,240 @@
+package dev.taskmesh.bench.scenario;
+
+import dev.taskmesh.bench.client.TaskMeshClient;
+import dev.taskmesh.bench.infra.ServerProcess;
+import dev.taskmesh.bench.load.Call;
+import dev.taskmesh.bench.load.ClosedLoop;
+import dev.taskmesh.bench.load.OpenLoop;
+import dev.taskmesh.bench.record.ScenarioResult;
+import dev.taskmesh.bench.record.StepResult;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * Search at scale: tasks seeded by the server's import across many workspaces (1,000,000 in 1,000 in full mode),
+ * titles and descriptions from a project tracker's vocabulary with a Zipf-like skew, then a realistic query mix at a
+ * fixed rate, each query in a random workspace of the seeded ones. The mix draws its words from the seeded
+ * workspaces' own word counts: one word (40 %), two words (20 %), a word being typed (15 %), a phrase (10 %), one
+ * word with a status filter (5 %), a word without another (5 %) and a misspelling that finds nothing and asks for
+ * "did you mean" (5 %). The server times the SQL statement of each page itself ({@code taskmesh.search.query}), so
+ * the API's share is the request's median minus the statement's. Targets (search issue): p50 ≤ 5 ms, p99 ≤ 30 ms,
+ * the API adding at most 2 ms at p50.
+ */
+public final class SearchScenario implements Scenario {
+
+    static final double P50_TARGET_MS = 5;
+    static final double P99_TARGET_MS = 30;
+    private static final double RATE = 100;
+
+    @Override
+    public String name() {
+        return "search";
+    }
+
+    @Override
+    public ScenarioResult run(RunContext context) throws Exception {
+        Instant started = Instant.now();
+        String database = "bench_search_" + started.getEpochSecond();
+        String url = context.infra().createDatabase(database);
+        int tasks = context.full() ? 1_000_000 : 20_000;
+        int workspaces = context.full() ? 1_000 : 20;
+        Map<String, String> env = context.infra().serverEnv(url);
+        env.put("TASKMESH_JWT_KEY", ServerProcess.signingKey());
+        List<StepResult> steps = new ArrayList<>();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        try {
+            String email = "search-" + started.getEpochSecond() + "@bench.taskmesh.dev";
+            String password = "bench-password-" + started.getEpochSecond();
+            var seeded = BulkSeed.run(
+                    context,
+                    env,
+                    "search-import.log",
+                    List.of(
+                            "--tasks=" + tasks,
+                            "--workspaces=" + workspaces,
+                            "--projects=2",
+                            "--email=" + email,
+                            "--password=" + password));
+            summary.put("tasks", tasks);
+            summary.put("workspaces", workspaces);
+            summary.put("seedTasksPerSecond", seeded.path("tasksPerSecond").asDouble());
+            try (ServerProcess server = ServerProcess.start(
+                    context.serverJar(), env, context.outDir().resolve("search-server.log"))) {
+                Instant projecting = Instant.now();
+                Projections.awaitIdle(
+                        context.infra(), url, context.full() ? Duration.ofHours(2) : Duration.ofMinutes(15));
+                summary.put(
+                        "projectedInSeconds",
+                        Duration.between(projecting, Instant.now()).toSeconds());
+                // what autovacuum would do a while after such an import: planner statistics for the new rows
+                try (Connection connection = context.infra().connect(url);
+                        Statement analyze = connection.createStatement()) {
+                    analyze.execute("ANALYZE search_task, search_word");
+                }
+                QueryMix mix = QueryMix.load(context.infra().connect(url));
+                summary.put("searchTableMb", mix.tableMb());
+                TaskMeshClient client = new TaskMeshClient(server.base());
+                client.signIn(email, password);
+                Call search = index -> {
+                    Query query = mix.query(index);
+                    return client.get("/api/workspaces/" + query.workspace() + "/search?q="
+                                    + URLEncoder.encode(query.text(), StandardCharsets.UTF_8)
+                                    + query.filter())
+                            .has("items");
+                };
+                ClosedLoop.run(2, context.warmUp(), search);
+                server.sampling(true);
+                StepResult step = StepResult.of(
+                        "search, query mix",
+                        "open",
+                        RATE,
+                        0,
+                        context.step().toSeconds(),
+                        OpenLoop.run(RATE, context.step(), 512, index -> search.run(1_000_000 + index)));
+                server.sampling(false);
+                steps.add(step);
+                double sqlP50 = 1000 * server.metric("taskmesh.search.query.percentile", "phi:0.5");
+                double sqlP99 = 1000 * server.metric("taskmesh.search.query.percentile", "phi:0.99");
+                summary.put("p50ms", step.latency().p50());
+                summary.put("p99ms", step.latency().p99());
+                summary.put("sqlP50ms", Math.round(sqlP50 * 100) / 100.0);
+                summary.put("sqlP99ms", Math.round(sqlP99 * 100) / 100.0);
+                summary.put("apiShareP50ms", Math.round((step.serviceLatency().p50() - sqlP50) * 100) / 100.0);
+                summary.put("server", server.usage());
+                return result(context, started, steps, server.usage(), summary);
+            }
+        } finally {
+            context.infra().dropDatabase(database);
+        }
+    }
+
+    record Query(String workspace, String text, String filter) {}
+
+    /** The seeded workspaces and their words by frequency, and the query of each request index. */
+    record QueryMix(List<String> workspaces, List<String> words, long[] cumulative, double tableMb) {
+
+        static QueryMix load(Connection connection) throws SQLException {
+            try (connection;
+                    Statement statement = connection.createStatement()) {
+                List<String> workspaces = new ArrayList<>();
+                try (ResultSet rs = statement.executeQuery("SELECT DISTINCT workspace_id FROM search_task")) {
+                    while (rs.next()) {
+                        workspaces.add(rs.getString(1));
+                    }
+                }
+                List<String> words = new ArrayList<>();
+                List<Long> counts = new ArrayList<>();
+                try (ResultSet rs = statement.executeQuery(
+                        "SELECT word, sum(uses) AS n FROM search_word GROUP BY word ORDER BY n DESC, word")) {
+                    while (rs.next()) {
+                        words.add(rs.getString(1));
+                        counts.add(rs.getLong(2));
+                    }
+                }
+                long[] cumulative = new long[counts.size()];
+                long sum = 0;
+                for (int i = 0; i < counts.size(); i++) {
+                    sum += counts.get(i);
+                    cumulative[i] = sum;
+                }
+                double mb;
+                try (ResultSet rs =
+                        statement.executeQuery("SELECT pg_total_relation_size('search_task') / 1048576.0")) {
+                    rs.next();
+                    mb = Math.round(rs.getDouble(1) * 10) / 10.0;
+                }
+                if (workspaces.isEmpty() || words.isEmpty()) {
+                    throw new IllegalStateException("the search tables are empty: was the seed projected?");
+                }
+                return new QueryMix(workspaces, words, cumulative, mb);
+            }
+        }
+
+        Query query(long index) {
+            SplittableRandom random = new SplittableRandom(index * 0x9E3779B97F4A7C15L);
+            String workspace = workspaces.get(random.nextInt(workspaces.size()));
+            int kind = random.nextInt(100);
+            String word = word(random);
+            if (kind < 40) {
+                return new Query(workspace, word, "");
+            }
+            if (kind < 60) {
+                return new Query(workspace, word + " " + word(random), "");
+            }
+            if (kind < 75) {
+                return new Query(workspace, word.substring(0, Math.min(word.length(), 3 + random.nextInt(3))), "");
+            }
+            if (kind < 85) {
+                return new Query(workspace, "\"" + word + " " + word(random) + "\"", "");
+            }
+            if (kind < 90) {
+                return new Query(workspace, word, "&status=todo");
+            }
+            if (kind < 95) {
+                return new Query(workspace, word + " -" + word(random), "");
+            }
+            // a transposition inside the word: nothing matches, "did you mean" looks for the closest spelling
+            int at = 1 + random.nextInt(Math.max(1, word.length() - 2));
+            String typo = at + 1 < word.length()
+                    ? word.substring(0, at) + word.charAt(at + 1) + word.charAt(at) + word.substring(at + 2)
+                    : word + "x";
+            return new Query(workspace, typo + "q", "");
+        }
+
+        private String word(SplittableRandom random) {
+            long target = random.nextLong(cumulative[cumulative.length - 1]);
+            int low = 0;
+            int high = cumulative.length - 1;
+            while (low < high) {
+                int middle = (low + high) >>> 1;
+                if (cumulative[middle] > target) {
+                    high = middle;
+                } else {
+                    low = middle + 1;
+                }
+            }
+            return words.get(low);
+        }
+    }
+
+    @Override
+    public String markdown(ScenarioResult result) {
+        Map<String, Object> s = result.summary();
+        return """
+                %s tasks in %s workspaces (seeded by `taskmesh-server.jar import` at %s tasks/s, projected by the \
+                server in %s s; `search_task` with its index %s MB), searched at %s/s for %s s with the query mix \
+                above. Targets: p50 ≤ %s ms, p99 ≤ %s ms, the API adding at most 2 ms at p50.
+
+                The page's SQL statement alone, timed by the server (`taskmesh.search.query`): p50 %s ms, p99 %s ms; \
+                the API's share at the median (request from its send minus statement): %s ms.
+
+                %s
+
+                %s""".formatted(
+                        s.get("tasks"),
+                        s.get("workspaces"),
+                        Math.round((Double) s.get("seedTasksPerSecond")),
+                        s.get("projectedInSeconds"),
+                        s.get("searchTableMb"),
+                        (int) RATE,
+                        result.steps().isEmpty() ? 0 : result.steps().getFirst().seconds(),
+                        (int) P50_TARGET_MS,
+                        (int) P99_TARGET_MS,
+                        s.get("sqlP50ms"),
+                        s.get("sqlP99ms"),
+                        s.get("apiShareP50ms"),
+                        Scenario.serverUsage(result.server()),
+                        Tables.steps(result.steps()));
+    }
+}
