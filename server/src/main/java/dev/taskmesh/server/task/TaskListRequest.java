@@ -9,16 +9,13 @@ import dev.taskmesh.api.task.TaskSort;
 import dev.taskmesh.api.task.TaskStatus;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.server.auth.CurrentUser;
-import dev.taskmesh.server.web.FieldError;
 import dev.taskmesh.server.web.PageRequest;
 import dev.taskmesh.server.web.ProblemException;
-import dev.taskmesh.server.web.ProblemType;
+import dev.taskmesh.server.web.QueryErrors;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.function.Function;
 
 /**
  * The query string of a task list, read strictly: every invalid parameter is named in one 400 answer. Repeating a
@@ -27,7 +24,7 @@ import java.util.function.Function;
  */
 final class TaskListRequest {
 
-    private final List<FieldError> errors = new ArrayList<>();
+    private final QueryErrors errors = new QueryErrors();
 
     private TaskListRequest() {}
 
@@ -63,13 +60,13 @@ final class TaskListRequest {
                 ? TaskSort.BOARD
                 : TaskSort.fromWireName(p.sort()).orElse(null);
         if (sort == null) {
-            errors.add(FieldError.query("sort", "must be one of board, createdAt, -createdAt, updatedAt, -updatedAt"));
+            errors.add("sort", "must be one of board, createdAt, -createdAt, updatedAt, -updatedAt");
         }
         TaskFilter filter = new TaskFilter(
-                each("status", p.status(), TaskStatus::fromWireName, TaskController.STATUSES),
-                each("assignee", p.assignee(), value -> user(value, caller), "must be a user id or me"),
+                errors.each("status", p.status(), TaskStatus::fromWireName, TaskController.STATUSES),
+                errors.each("assignee", p.assignee(), value -> user(value, caller), "must be a user id or me"),
                 labels(p.label()),
-                each(
+                errors.each(
                         "priority",
                         p.priority(),
                         TaskPriority::fromWireName,
@@ -78,29 +75,14 @@ final class TaskListRequest {
                 date("dueAfter", p.dueAfter()),
                 watching(p.watching(), caller));
         String after = sort == null ? null : after(p.cursor(), sort);
-        if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "Invalid task list parameters.", errors);
-        }
+        errors.throwIfAny("Invalid task list parameters.");
         return new FindTasksQuery(ws, project, filter, sort, after, limit);
-    }
-
-    private <T> List<T> each(String parameter, List<String> values, Function<String, T> parse, String detail) {
-        List<T> parsed = new ArrayList<>();
-        for (String value : values == null ? List.<String>of() : values) {
-            try {
-                parsed.add(parse.apply(value));
-            } catch (IllegalArgumentException e) {
-                errors.add(FieldError.query(parameter, detail));
-                return List.of();
-            }
-        }
-        return parsed;
     }
 
     private List<String> labels(List<String> values) {
         List<String> labels = values == null ? List.of() : values;
         if (labels.stream().anyMatch(label -> label.isBlank() || label.length() > 50)) {
-            errors.add(FieldError.query("label", "must be 1 to 50 characters"));
+            errors.add("label", "must be 1 to 50 characters");
             return List.of();
         }
         return labels;
@@ -113,7 +95,7 @@ final class TaskListRequest {
         try {
             return LocalDate.parse(value);
         } catch (java.time.format.DateTimeParseException e) {
-            errors.add(FieldError.query(parameter, "must be a date, e.g. 2026-12-31"));
+            errors.add(parameter, "must be a date, e.g. 2026-12-31");
             return null;
         }
     }
@@ -123,7 +105,7 @@ final class TaskListRequest {
             return null;
         }
         if (!value.equals("me")) {
-            errors.add(FieldError.query("watching", "must be me"));
+            errors.add("watching", "must be me");
             return null;
         }
         return caller.id();
