@@ -12,6 +12,9 @@ import java.util.UUID;
  */
 public record SearchAfter(float rank, Instant updatedAt, TaskId taskId) {
 
+    private static final long LATEST_MICROS =
+            ChronoUnit.MICROS.between(Instant.EPOCH, Instant.parse("9999-12-31T23:59:59.999999Z"));
+
     public SearchAfter {
         updatedAt = updatedAt.truncatedTo(ChronoUnit.MICROS);
     }
@@ -26,10 +29,13 @@ public record SearchAfter(float rank, Instant updatedAt, TaskId taskId) {
         if (!Float.isFinite(rank)) {
             throw new IllegalArgumentException("not a search position: " + text);
         }
+        long micros = Long.parseLong(parts[1]);
+        // a change time PostgreSQL can compare with: 1970 to the end of year 9999
+        if (micros < 0 || micros > LATEST_MICROS) {
+            throw new IllegalArgumentException("not a search position: " + text);
+        }
         return new SearchAfter(
-                rank,
-                Instant.EPOCH.plus(Long.parseLong(parts[1]), ChronoUnit.MICROS),
-                new TaskId(UUID.fromString(parts[2])));
+                rank, Instant.EPOCH.plus(micros, ChronoUnit.MICROS), new TaskId(UUID.fromString(parts[2])));
     }
 
     @Override
