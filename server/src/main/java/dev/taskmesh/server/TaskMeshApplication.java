@@ -5,6 +5,7 @@ import dev.taskmesh.query.config.QuerySideConfiguration;
 import dev.taskmesh.realtime.config.RealtimeConfiguration;
 import dev.taskmesh.server.bulk.ImportCommand;
 import dev.taskmesh.server.notification.delivery.DeadLetterCommand;
+import dev.taskmesh.server.rebuild.RebuildCommand;
 import java.util.List;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -26,6 +27,9 @@ public class TaskMeshApplication {
         EmbeddedInfrastructure.startUnlessConfigured(System.getenv());
         if (args.length > 0 && args[0].equals("import")) {
             System.exit(ImportCommand.run(List.of(args).subList(1, args.length)));
+        }
+        if (args.length > 0 && args[0].equals("rebuild")) {
+            System.exit(RebuildCommand.run(List.of(args).subList(1, args.length), System.out));
         }
         if (args.length > 0 && args[0].equals("dead-letters")) {
             System.exit(DeadLetterCommand.run(List.of(args).subList(1, args.length), System.out));

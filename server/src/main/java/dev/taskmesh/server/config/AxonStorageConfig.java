@@ -34,7 +34,7 @@ import org.springframework.transaction.PlatformTransactionManager;
  * which silently leaves Axon without an event store or with a no-op transaction manager.
  */
 @Configuration(proxyBeanMethods = false)
-class AxonStorageConfig {
+public class AxonStorageConfig {
 
     /** Binds every unit of work to a Spring transaction, so projections and lookups commit with the events. */
     @Bean
@@ -114,7 +114,7 @@ class AxonStorageConfig {
                 .build();
     }
 
-    static TokenSchema tokenSchema() {
+    public static TokenSchema tokenSchema() {
         return TokenSchema.builder()
                 .setTokenTable("token_entry")
                 .setProcessorNameColumn("processor_name")

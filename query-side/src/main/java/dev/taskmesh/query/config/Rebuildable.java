@@ -1,0 +1,24 @@
+package dev.taskmesh.query.config;
+
+import java.util.List;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A read model that can be rebuilt from the events into shadow copies of its tables while the live ones keep
+ * serving (docs/operations.md#rebuilding-a-read-model). Its handlers name their tables without a schema, so the
+ * same code writes to the shadow copies when given a connection whose search path puts the shadow schema first.
+ */
+public interface Rebuildable {
+
+    /** The processing group that builds the live tables. */
+    String processingGroup();
+
+    /** Every table the handlers write, and only those: they are copied empty, rebuilt, and swapped in. */
+    List<String> tables();
+
+    /**
+     * A fresh instance of the projection's event handlers writing through {@code shadow}, with every side effect
+     * (pushes, deliveries, cache invalidations) switched off: a rebuild only rewrites rows.
+     */
+    Object handlers(JdbcClient shadow);
+}

@@ -1,0 +1,249 @@
+package dev.taskmesh.server.rebuild;
+
+import com.zaxxer.hikari.HikariDataSource;
+import dev.taskmesh.query.config.Rebuildable;
+import dev.taskmesh.server.config.AxonStorageConfig;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.function.Consumer;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingEventProcessor;
+import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
+import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * One rebuild of one read model. A tracking processor of its own ({@code <group>@rebuild}) replays every event into
+ * shadow copies of the tables, through a small connection pool whose search path puts the shadow schema first, so the
+ * projection's own handlers write there; the live processor and the live tables go on serving meanwhile. Once the
+ * replay is within {@link #CATCH_UP} events of the head, one transaction locks the live tables (reads and the live
+ * processor wait, for about a second), lets the replay reach the live processor's position, stops it, swaps the
+ * tables and hands the replay's token to the live processor. Handlers are idempotent (rows keep the version they
+ * reflect), so the live processor may re-apply the last events it had in flight without harm.
+ */
+final class ProjectionRebuild {
+
+    static final long CATCH_UP = 200;
+    private static final Duration POLL = Duration.ofMillis(250);
+    private static final Duration SWITCH_PATIENCE = Duration.ofSeconds(30);
+    private static final Duration ERROR_PATIENCE = Duration.ofSeconds(30);
+
+    private final Rebuildable projection;
+    private final HikariDataSource live;
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transactions;
+    private final StreamableMessageSource<TrackedEventMessage<?>> events;
+    private final Serializer serializer;
+    private final Clock clock;
+    private final String rebuildName;
+
+    ProjectionRebuild(
+            Rebuildable projection,
+            HikariDataSource live,
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            StreamableMessageSource<TrackedEventMessage<?>> events,
+            Serializer serializer,
+            Clock clock) {
+        this.projection = projection;
+        this.live = live;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.events = events;
+        this.serializer = serializer;
+        this.clock = clock;
+        this.rebuildName = projection.processingGroup() + "@rebuild";
+    }
+
+    /** Runs the rebuild to its end, telling {@code progress} as it goes; answers the last progress. */
+    RebuildProgress run(Consumer<RebuildProgress> progress) {
+        RebuildProgress state = RebuildProgress.started(projection.processingGroup(), clock.instant());
+        progress.accept(state);
+        ShadowTables shadow = new ShadowTables(jdbc, projection.processingGroup(), projection.tables());
+        try (HikariDataSource shadowPool = shadowPool(shadow.schema())) {
+            shadow.create();
+            jdbc.sql("DELETE FROM token_entry WHERE processor_name = :name")
+                    .param("name", rebuildName)
+                    .update();
+            TrackingEventProcessor replay = replay(shadowPool);
+            replay.start();
+            try {
+                state = replayUntilCaughtUp(replay, state, progress);
+                state = state.in(RebuildProgress.State.SWITCHING, clock.instant());
+                progress.accept(state);
+                switchOver(replay, shadow);
+            } finally {
+                replay.shutDown();
+            }
+            state = state.replaying(head(), head(), state.eventsPerSecond())
+                    .in(RebuildProgress.State.DONE, clock.instant());
+        } catch (RuntimeException e) {
+            shadow.drop();
+            state = state.failed(e.getMessage(), clock.instant());
+        } finally {
+            jdbc.sql("DELETE FROM token_entry WHERE processor_name = :name")
+                    .param("name", rebuildName)
+                    .update();
+        }
+        progress.accept(state);
+        return state;
+    }
+
+    private RebuildProgress replayUntilCaughtUp(
+            TrackingEventProcessor replay, RebuildProgress state, Consumer<RebuildProgress> progress) {
+        Deque<long[]> window = new ArrayDeque<>();
+        long erringSince = 0;
+        while (true) {
+            sleep(POLL);
+            long done = position(replay).orElse(0);
+            long head = head();
+            long now = clock.millis();
+            window.addLast(new long[] {now, done});
+            while (window.size() > 2 && now - window.peekFirst()[0] > 5_000) {
+                window.removeFirst();
+            }
+            long[] first = window.peekFirst();
+            double rate = now > first[0] ? (done - first[1]) * 1000.0 / (now - first[0]) : 0;
+            state = state.replaying(done, head, rate);
+            progress.accept(state);
+            if (replay.isError()) {
+                erringSince = erringSince == 0 ? now : erringSince;
+                if (now - erringSince > ERROR_PATIENCE.toMillis()) {
+                    throw new IllegalStateException("the replay keeps failing; see the server log for the event");
+                }
+            } else {
+                erringSince = 0;
+            }
+            if (head - done <= CATCH_UP) {
+                return state;
+            }
+        }
+    }
+
+    /**
+     * One transaction: the live tables locked (the live processor's next write and every read wait), the live
+     * processor's position read under a row lock, the replay let run up to it and stopped, the tables swapped and
+     * the replay's token handed over.
+     */
+    private void switchOver(TrackingEventProcessor replay, ShadowTables shadow) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("SET LOCAL lock_timeout = '10s'").update();
+            shadow.lockLive();
+            long livePosition = jdbc.sql("""
+                            SELECT token, token_type FROM token_entry
+                            WHERE processor_name = :name AND segment = 0 FOR UPDATE
+                            """)
+                    .param("name", projection.processingGroup())
+                    .query((rs, n) -> positionOf(rs.getBytes("token"), rs.getString("token_type")))
+                    .optional()
+                    .flatMap(Optional::ofNullable)
+                    .orElse(-1L);
+            long deadline = clock.millis() + SWITCH_PATIENCE.toMillis();
+            while (position(replay).orElse(-1) < livePosition) {
+                if (clock.millis() > deadline) {
+                    throw new IllegalStateException("the replay did not reach the live position " + livePosition);
+                }
+                sleep(Duration.ofMillis(20));
+            }
+            replay.shutDown();
+            shadow.switchOver();
+            int handed = jdbc.sql("""
+                            UPDATE token_entry SET token = r.token, token_type = r.token_type
+                            FROM token_entry r
+                            WHERE r.processor_name = :rebuild AND r.segment = 0
+                              AND token_entry.processor_name = :live AND token_entry.segment = 0
+                            """)
+                    .param("rebuild", rebuildName)
+                    .param("live", projection.processingGroup())
+                    .update();
+            if (handed == 0) {
+                // no live processor has run yet: it starts from the rebuilt position
+                jdbc.sql("""
+                                INSERT INTO token_entry (processor_name, segment, token, token_type, timestamp)
+                                SELECT :live, 0, token, token_type, timestamp FROM token_entry
+                                WHERE processor_name = :rebuild AND segment = 0
+                                """)
+                        .param("rebuild", rebuildName)
+                        .param("live", projection.processingGroup())
+                        .update();
+            }
+        });
+    }
+
+    private TrackingEventProcessor replay(HikariDataSource shadowPool) {
+        JdbcTokenStore tokens = JdbcTokenStore.builder()
+                .connectionProvider(new SpringDataSourceConnectionProvider(shadowPool))
+                .serializer(serializer)
+                .schema(AxonStorageConfig.tokenSchema())
+                .claimTimeout(Duration.ofSeconds(3))
+                .build();
+        return TrackingEventProcessor.builder()
+                .name(rebuildName)
+                .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
+                        .eventHandlers(projection.handlers(JdbcClient.create(shadowPool)))
+                        .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
+                        .build())
+                .messageSource(events)
+                .tokenStore(tokens)
+                .transactionManager(new SpringTransactionManager(new DataSourceTransactionManager(shadowPool)))
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                        .andBatchSize(500)
+                        .andInitialTrackingToken(StreamableMessageSource::createTailToken))
+                .build();
+    }
+
+    /** Connections of their own whose search path finds the shadow tables before the live ones. */
+    private HikariDataSource shadowPool(String schema) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(live.getJdbcUrl());
+        pool.setUsername(live.getUsername());
+        pool.setPassword(live.getPassword());
+        pool.setMaximumPoolSize(2);
+        pool.setPoolName("rebuild-" + schema);
+        pool.setConnectionInitSql("SET search_path TO " + schema + ", public");
+        return pool;
+    }
+
+    private static OptionalLong position(TrackingEventProcessor processor) {
+        EventTrackerStatus status = processor.processingStatus().get(0);
+        return status == null ? OptionalLong.empty() : status.getCurrentPosition();
+    }
+
+    private Long positionOf(byte[] token, String type) {
+        if (token == null || type == null) {
+            return null;
+        }
+        TrackingToken tracking = serializer.deserialize(new SimpleSerializedObject<>(token, byte[].class, type, null));
+        return tracking == null ? null : tracking.position().orElse(-1);
+    }
+
+    private long head() {
+        return jdbc.sql("SELECT coalesce(max(global_index), -1) FROM domain_event_entry")
+                .query(Long.class)
+                .single();
+    }
+
+    private static void sleep(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+}

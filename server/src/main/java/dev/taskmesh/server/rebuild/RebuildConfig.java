@@ -1,0 +1,30 @@
+package dev.taskmesh.server.rebuild;
+
+import dev.taskmesh.query.config.Rebuildable;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import javax.sql.DataSource;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@Configuration(proxyBeanMethods = false)
+class RebuildConfig {
+
+    @Bean
+    Rebuilds rebuilds(
+            List<Rebuildable> rebuildables,
+            DataSource dataSource,
+            JdbcClient jdbc,
+            TransactionTemplate transactions,
+            EventStore events,
+            Serializer serializer,
+            Clock clock,
+            MeterRegistry meters) {
+        return new Rebuilds(rebuildables, dataSource, jdbc, transactions, events, serializer, clock, meters);
+    }
+}

@@ -1,0 +1,102 @@
+package dev.taskmesh.server.rebuild;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Empty copies of a read model's tables in a schema of their own, and the switch that puts them in the live tables'
+ * place. The copies have the live tables' columns, defaults, generated columns, constraints and indexes ({@code LIKE
+ * ... INCLUDING ALL}) and sequences of their own; after the switch their indexes carry the live ones' names again, so
+ * later migrations find what they expect.
+ */
+final class ShadowTables {
+
+    private final JdbcClient jdbc;
+    private final String schema;
+    private final List<String> tables;
+
+    ShadowTables(JdbcClient jdbc, String processingGroup, List<String> tables) {
+        this.jdbc = jdbc;
+        this.schema = "rebuild_" + processingGroup.replace('-', '_');
+        this.tables = List.copyOf(tables);
+    }
+
+    String schema() {
+        return schema;
+    }
+
+    /** Drops what an earlier, unfinished rebuild left, and creates the empty copies. */
+    void create() {
+        jdbc.sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE").update();
+        jdbc.sql("CREATE SCHEMA " + schema).update();
+        for (String table : tables) {
+            jdbc.sql("CREATE TABLE " + schema + "." + table + " (LIKE public." + table + " INCLUDING ALL)")
+                    .update();
+            // LIKE copies a serial column's default, which still draws from the live table's sequence: the copy
+            // gets its own, owned by it, so the sequence moves and is dropped with its table
+            List<String> serials = jdbc.sql("""
+                            SELECT column_name FROM information_schema.columns
+                            WHERE table_schema = :schema AND table_name = :table AND column_default LIKE 'nextval(%'
+                            """)
+                    .param("schema", schema)
+                    .param("table", table)
+                    .query(String.class)
+                    .list();
+            for (String column : serials) {
+                String sequence = schema + "." + table + "_" + column + "_seq";
+                jdbc.sql("CREATE SEQUENCE " + sequence + " OWNED BY " + schema + "." + table + "." + column)
+                        .update();
+                jdbc.sql("ALTER TABLE " + schema + "." + table + " ALTER COLUMN " + column + " SET DEFAULT nextval('"
+                                + sequence + "')")
+                        .update();
+            }
+        }
+    }
+
+    /** Locks the live tables against every reader and writer until the current transaction ends. */
+    void lockLive() {
+        jdbc.sql("LOCK TABLE "
+                        + String.join(
+                                ", ", tables.stream().map(t -> "public." + t).toList()) + " IN ACCESS EXCLUSIVE MODE")
+                .update();
+    }
+
+    /** In the current transaction: drops the live tables and moves the copies in their place, names and all. */
+    void switchOver() {
+        for (String table : tables) {
+            Map<String, String> liveIndexes = indexes("public", table);
+            jdbc.sql("DROP TABLE public." + table).update();
+            jdbc.sql("ALTER TABLE " + schema + "." + table + " SET SCHEMA public")
+                    .update();
+            indexes("public", table).forEach((definition, name) -> {
+                String liveName = liveIndexes.get(definition);
+                if (liveName != null && !liveName.equals(name)) {
+                    jdbc.sql("ALTER INDEX public." + name + " RENAME TO " + liveName)
+                            .update();
+                }
+            });
+        }
+        jdbc.sql("DROP SCHEMA " + schema).update();
+    }
+
+    /** Drops the copies: the rebuild failed or was given up. */
+    void drop() {
+        jdbc.sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE").update();
+    }
+
+    /** The table's indexes by definition (without their names), so a copy's index is found by what it indexes. */
+    private Map<String, String> indexes(String tableSchema, String table) {
+        Map<String, String> byDefinition = new LinkedHashMap<>();
+        jdbc.sql("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = :schema AND tablename = :table")
+                .param("schema", tableSchema)
+                .param("table", table)
+                .query((rs, n) -> Map.entry(
+                        rs.getString("indexdef").replaceFirst("INDEX \\S+ ON \\S+", "INDEX ON " + table),
+                        rs.getString("indexname")))
+                .list()
+                .forEach(entry -> byDefinition.put(entry.getKey(), entry.getValue()));
+        return byDefinition;
+    }
+}

@@ -1,0 +1,255 @@
+package dev.taskmesh.server;
+
+import static dev.taskmesh.server.support.Api.expect;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.taskmesh.server.rebuild.RebuildProgress;
+import dev.taskmesh.server.rebuild.Rebuilds;
+import dev.taskmesh.server.support.Api;
+import dev.taskmesh.server.support.Api.User;
+import dev.taskmesh.server.support.Board;
+import dev.taskmesh.server.support.IntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Rebuilding a read model: into shadow tables while the live ones serve, switched over atomically, ending identical
+ * to what it replaced, with writes and reads going on throughout.
+ */
+class RebuildIT extends IntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    Rebuilds rebuilds;
+
+    User owner;
+    String workspace;
+    String project;
+    final AtomicLong lastPosition = new AtomicLong();
+
+    @BeforeEach
+    void board() {
+        Board board = Board.create(api, jdbc, "Rebuild");
+        owner = board.owner();
+        workspace = board.workspace();
+        project = board.project();
+    }
+
+    @Test
+    void eachRebuiltReadModelIsIdenticalToTheOneItReplaced() {
+        seedHistory();
+        for (String projection : List.of("task-views", "project-views", "comment-views", "search")) {
+            awaitLive();
+            Map<String, String> before = checksums(projection);
+            assertThat(before).as(projection).allSatisfy((table, sum) -> assertThat(sum).doesNotStartWith("0:"));
+
+            RebuildProgress end = rebuilds.run(projection, progress -> {});
+
+            assertThat(end.state()).as(projection).isEqualTo(RebuildProgress.State.DONE);
+            assertThat(end.done()).isEqualTo(end.total());
+            assertThat(checksums(projection)).as(projection).isEqualTo(before);
+        }
+        assertThat(jdbc.sql("SELECT indexname FROM pg_indexes WHERE tablename = 'search_task'")
+                        .query(String.class)
+                        .list())
+                .contains("search_task_pkey", "search_task_document_idx");
+        assertThat(jdbc.sql("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'rebuild_%'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+        assertThat(jdbc.sql("SELECT count(*) FROM token_entry WHERE processor_name LIKE '%@rebuild'")
+                        .query(Long.class)
+                        .single())
+                .isZero();
+    }
+
+    @Test
+    void writesAndReadsGoOnDuringARebuildAndWhatWasWrittenMeanwhileIsInTheNewTables() throws Exception {
+        seedHistory();
+        AtomicBoolean rebuilding = new AtomicBoolean(true);
+        AtomicInteger failedReads = new AtomicInteger();
+        List<String> writtenMeanwhile = new ArrayList<>();
+        CompletableFuture<Void> traffic = CompletableFuture.runAsync(() -> {
+            int i = 0;
+            while (rebuilding.get()) {
+                writtenMeanwhile.add(create("Meanwhile " + i++));
+                Api.Response read =
+                        api.get("/api/workspaces/" + workspace + "/search?q=meanwhile", owner.accessToken());
+                if (read.status() != 200) {
+                    failedReads.incrementAndGet();
+                }
+            }
+        });
+
+        RebuildProgress end = rebuilds.run("search", progress -> {});
+        rebuilding.set(false);
+        traffic.get();
+
+        assertThat(end.state()).isEqualTo(RebuildProgress.State.DONE);
+        assertThat(writtenMeanwhile).isNotEmpty();
+        assertThat(failedReads).hasValue(0);
+        List<String> found = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = expect(
+                            api.get(
+                                    "/api/workspaces/" + workspace + "/search?limit=200&q=meanwhile&minPosition="
+                                            + lastPosition.get() + (cursor == null ? "" : "&cursor=" + cursor),
+                                    owner.accessToken()),
+                            200)
+                    .body();
+            page.path("items").forEach(hit -> found.add(hit.path("taskId").asString()));
+            cursor = page.path("nextCursor").isNull()
+                    ? null
+                    : page.path("nextCursor").asString();
+        } while (cursor != null);
+        assertThat(found).containsExactlyInAnyOrderElementsOf(writtenMeanwhile);
+    }
+
+    @Test
+    void anUnknownReadModelOrOneThatIsNotRebuildableIsRefused() {
+        assertThat(rebuilds.names()).contains("task-views", "project-views", "comment-views", "search");
+        assertThatThrownBy(() -> rebuilds.run("stream-relay", progress -> {}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("rebuildable");
+        assertThatThrownBy(() -> rebuilds.run("nope", progress -> {})).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /** Tasks changed in every way a read model shows, comments posted, edited and deleted, a project renamed. */
+    private void seedHistory() {
+        for (int i = 0; i < 20; i++) {
+            String task = create("Task number " + i);
+            if (i % 3 == 0) {
+                track(expect(
+                        api.patch(
+                                "/api/workspaces/" + workspace + "/tasks/" + task,
+                                owner.accessToken(),
+                                Map.of("title", "Renamed " + i, "labels", List.of("l" + i % 4), "description", "d"),
+                                "Content-Type",
+                                "application/merge-patch+json"),
+                        200));
+            }
+            if (i % 4 == 0) {
+                Api.Response comment = expect(
+                        api.post(
+                                "/api/workspaces/" + workspace + "/tasks/" + task + "/comments",
+                                owner.accessToken(),
+                                Map.of("body", "comment on " + i)),
+                        201);
+                track(comment);
+                if (i % 8 == 0) {
+                    track(expect(
+                            api.delete(
+                                    "/api/workspaces/" + workspace + "/tasks/" + task + "/comments/"
+                                            + comment.text("id"),
+                                    owner.accessToken()),
+                            200));
+                }
+            }
+            if (i % 5 == 0) {
+                track(expect(api.delete("/api/workspaces/" + workspace + "/tasks/" + task, owner.accessToken()), 200));
+            }
+        }
+        track(expect(
+                api.patch(
+                        "/api/workspaces/" + workspace + "/projects/" + project,
+                        owner.accessToken(),
+                        Map.of("name", "Renamed project"),
+                        "Content-Type",
+                        "application/merge-patch+json"),
+                200));
+    }
+
+    /** Every live processor has passed the last write. */
+    private void awaitLive() {
+        expect(
+                api.get(
+                        "/api/workspaces/" + workspace + "/projects/" + project + "/tasks?minPosition="
+                                + lastPosition.get(),
+                        owner.accessToken()),
+                200);
+        expect(
+                api.get(
+                        "/api/workspaces/" + workspace + "/projects?minPosition=" + lastPosition.get(),
+                        owner.accessToken()),
+                200);
+        expect(
+                api.get(
+                        "/api/workspaces/" + workspace + "/search?q=x&minPosition=" + lastPosition.get(),
+                        owner.accessToken()),
+                200);
+    }
+
+    /**
+     * Per table of the read model: an MD5 of every row, ordered by primary key, without serial columns (a rebuilt
+     * sequence numbers rows afresh), and the primary keys in serial order (which the rebuild must keep).
+     */
+    private Map<String, String> checksums(String projection) {
+        Map<String, List<String>> tables = Map.of(
+                "task-views", List.of("task_view"),
+                "project-views", List.of("project_view"),
+                "comment-views", List.of("comment_view"),
+                "search", List.of("search_task", "search_comment", "search_word"));
+        Map<String, String> sums = new java.util.TreeMap<>();
+        for (String table : tables.get(projection)) {
+            List<String> columns =
+                    jdbc.sql("""
+                            SELECT column_name FROM information_schema.columns
+                            WHERE table_schema = 'public' AND table_name = :table
+                              AND coalesce(column_default, '') NOT LIKE 'nextval(%'
+                            ORDER BY column_name
+                            """).param("table", table).query(String.class).list();
+            String key = String.join(
+                    ", ",
+                    jdbc.sql("""
+                            SELECT a.attname FROM pg_index i
+                            JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = ANY(i.indkey)
+                            WHERE i.indrelid = ('public.' || :table)::regclass AND i.indisprimary
+                            ORDER BY a.attname
+                            """).param("table", table).query(String.class).list());
+            sums.put(
+                    table,
+                    jdbc.sql("SELECT count(*) || ':' || coalesce(md5(string_agg(row_text, '|' ORDER BY k)), '')"
+                                    + " FROM (SELECT (" + String.join(", ", columns) + ")::text AS row_text, (" + key
+                                    + ")::text AS k FROM public." + table + ") rows")
+                            .query(String.class)
+                            .single());
+            boolean serial =
+                    jdbc.sql("""
+                            SELECT count(*) FROM information_schema.columns
+                            WHERE table_schema = 'public' AND table_name = :table AND column_name = 'seq'
+                            """).param("table", table).query(Long.class).single() > 0;
+            if (serial) {
+                sums.put(
+                        table + " order",
+                        jdbc.sql("SELECT coalesce(md5(string_agg((" + key
+                                        + ")::text, '|' ORDER BY seq)), '') FROM public." + table)
+                                .query(String.class)
+                                .single());
+            }
+        }
+        return sums;
+    }
+
+    private String create(String title) {
+        Api.Response created = expect(api.createTask(owner, workspace, project, title), 201);
+        track(created);
+        return created.text("id");
+    }
+
+    private void track(Api.Response write) {
+        lastPosition.accumulateAndGet(write.body().path("globalPosition").asLong(), Math::max);
+    }
+}
