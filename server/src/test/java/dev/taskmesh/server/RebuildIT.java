@@ -3,6 +3,7 @@ package dev.taskmesh.server;
 import static dev.taskmesh.server.support.Api.expect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.taskmesh.server.rebuild.RebuildProgress;
 import dev.taskmesh.server.rebuild.Rebuilds;
@@ -10,6 +11,7 @@ import dev.taskmesh.server.support.Api;
 import dev.taskmesh.server.support.Api.User;
 import dev.taskmesh.server.support.Board;
 import dev.taskmesh.server.support.IntegrationTest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +23,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Rebuilding a read model: into shadow tables while the live ones serve, switched over atomically, ending identical
  * to what it replaced, with writes and reads going on throughout.
  */
 class RebuildIT extends IntegrationTest {
+
+    private static final String OPERATOR_TOKEN = "operator-" + java.util.UUID.randomUUID();
 
     @Autowired
     JdbcClient jdbc;
@@ -53,7 +59,9 @@ class RebuildIT extends IntegrationTest {
         for (String projection : List.of("task-views", "project-views", "comment-views", "search")) {
             awaitLive();
             Map<String, String> before = checksums(projection);
-            assertThat(before).as(projection).allSatisfy((table, sum) -> assertThat(sum).doesNotStartWith("0:"));
+            assertThat(before)
+                    .as(projection)
+                    .allSatisfy((table, sum) -> assertThat(sum).doesNotStartWith("0:"));
 
             RebuildProgress end = rebuilds.run(projection, progress -> {});
 
@@ -116,6 +124,47 @@ class RebuildIT extends IntegrationTest {
                     : page.path("nextCursor").asString();
         } while (cursor != null);
         assertThat(found).containsExactlyInAnyOrderElementsOf(writtenMeanwhile);
+    }
+
+    @DynamicPropertySource
+    static void operator(DynamicPropertyRegistry registry) {
+        registry.add("taskmesh.admin.token", () -> OPERATOR_TOKEN);
+    }
+
+    @Test
+    void anOperatorStartsARebuildOverHttpAndFollowsItsProgress() {
+        seedHistory();
+        String path = "/admin/rebuilds/task-views";
+
+        assertThat(api.post(path, null, null).status()).isEqualTo(401);
+        assertThat(api.post(path, "not-the-token", null).status()).isEqualTo(401);
+        assertThat(api.post(path, owner.accessToken(), null).status()).isEqualTo(401);
+        assertThat(api.get("/admin/rebuilds/stream-relay", OPERATOR_TOKEN).status())
+                .isEqualTo(404);
+        assertThat(expect(api.get("/admin/rebuilds", OPERATOR_TOKEN), 200)
+                        .body()
+                        .path("projections")
+                        .toString())
+                .contains("search");
+
+        Api.Response started = expect(api.post(path, OPERATOR_TOKEN, null), 202);
+        assertThat(started.text("projection")).isEqualTo("task-views");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var progress = expect(api.get(path, OPERATOR_TOKEN), 200).body();
+            assertThat(progress.path("state").asString()).isEqualTo("done");
+            assertThat(progress.path("done").asLong())
+                    .isPositive()
+                    .isEqualTo(progress.path("total").asLong());
+            assertThat(progress.path("finishedAt").isNull()).isFalse();
+        });
+        assertThat(expect(
+                                api.get(
+                                        "/api/workspaces/" + workspace + "/projects/" + project + "/tasks",
+                                        owner.accessToken()),
+                                200)
+                        .body()
+                        .path("items"))
+                .isNotEmpty();
     }
 
     @Test

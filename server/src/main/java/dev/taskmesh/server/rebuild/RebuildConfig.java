@@ -1,14 +1,18 @@
 package dev.taskmesh.server.rebuild;
 
 import dev.taskmesh.query.config.Rebuildable;
+import dev.taskmesh.server.web.Problems;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -26,5 +30,15 @@ class RebuildConfig {
             Clock clock,
             MeterRegistry meters) {
         return new Rebuilds(rebuildables, dataSource, jdbc, transactions, events, serializer, clock, meters);
+    }
+
+    /** Before the bearer filter (which leaves /admin alone): the operator credential is the only way in. */
+    @Bean
+    FilterRegistrationBean<OperatorAuthenticationFilter> operatorAuthentication(
+            @Value("${taskmesh.admin.token:}") String operatorToken, Problems problems) {
+        FilterRegistrationBean<OperatorAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new OperatorAuthenticationFilter(operatorToken, problems));
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
+        return registration;
     }
 }
