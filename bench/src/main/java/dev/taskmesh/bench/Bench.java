@@ -6,6 +6,7 @@ import dev.taskmesh.bench.record.ScenarioResult;
 import dev.taskmesh.bench.scenario.BroadcastScenario;
 import dev.taskmesh.bench.scenario.FeedScenario;
 import dev.taskmesh.bench.scenario.NotificationScenario;
+import dev.taskmesh.bench.scenario.RebuildScenario;
 import dev.taskmesh.bench.scenario.RunContext;
 import dev.taskmesh.bench.scenario.Scenario;
 import dev.taskmesh.bench.scenario.SearchScenario;
@@ -35,7 +36,8 @@ public final class Bench {
                     new TaskListScenario(),
                     new FeedScenario(),
                     new NotificationScenario(),
-                    new SearchScenario())
+                    new SearchScenario(),
+                    new RebuildScenario())
             .collect(Collectors.toMap(Scenario::name, Function.identity()));
 
     private Bench() {}

@@ -7,6 +7,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.function.LongPredicate;
 
 /**
  * A fixed arrival rate, whatever the server does: request i is due at start + i / rate and goes out on its own
@@ -20,13 +22,22 @@ public final class OpenLoop {
     private OpenLoop() {}
 
     public static LatencyRecorder.Snapshot run(double rate, Duration duration, int maxInFlight, Call call) {
+        long total = Math.round(rate * duration.toNanos() / 1e9);
+        return loop(rate, maxInFlight, index -> index < total, call);
+    }
+
+    /** As {@link #run}, for as long as {@code going} says: while something else happens, such as a rebuild. */
+    public static LatencyRecorder.Snapshot runWhile(double rate, int maxInFlight, BooleanSupplier going, Call call) {
+        return loop(rate, maxInFlight, index -> going.getAsBoolean(), call);
+    }
+
+    private static LatencyRecorder.Snapshot loop(double rate, int maxInFlight, LongPredicate more, Call call) {
         LatencyRecorder recorder = new LatencyRecorder();
         Semaphore inFlight = new Semaphore(maxInFlight);
-        long total = Math.round(rate * duration.toNanos() / 1e9);
         double intervalNanos = 1e9 / rate;
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             long start = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(10);
-            for (long i = 0; i < total; i++) {
+            for (long i = 0; more.test(i); i++) {
                 long due = start + Math.round(i * intervalNanos);
                 // parkNanos may return early (spuriously): a request must never leave before it is due
                 for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {

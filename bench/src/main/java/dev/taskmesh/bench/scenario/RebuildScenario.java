@@ -1,0 +1,198 @@
+package dev.taskmesh.bench.scenario;
+
+import dev.taskmesh.bench.client.TaskMeshClient;
+import dev.taskmesh.bench.infra.ServerProcess;
+import dev.taskmesh.bench.load.Call;
+import dev.taskmesh.bench.load.OpenLoop;
+import dev.taskmesh.bench.record.LatencyRecorder;
+import dev.taskmesh.bench.record.ScenarioResult;
+import dev.taskmesh.bench.record.StepResult;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Rebuilding read models from the event store while users read: tasks seeded by the server's import (1,000,000 in
+ * full mode, 20,000 in short), then the task and search read models rebuilt one after the other through the admin
+ * API, while task lists and searches are read at a fixed rate. Reports events replayed per second (from the rebuild's
+ * own start and end) and the reads during each rebuild. Target (search issue): at least 20,000 events/s for the task
+ * and search read models, reads served throughout.
+ */
+public final class RebuildScenario implements Scenario {
+
+    static final double TARGET_EVENTS_PER_SECOND = 20_000;
+    private static final double READ_RATE = 50;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @Override
+    public String name() {
+        return "rebuild";
+    }
+
+    @Override
+    public ScenarioResult run(RunContext context) throws Exception {
+        Instant started = Instant.now();
+        String database = "bench_rebuild_" + started.getEpochSecond();
+        String url = context.infra().createDatabase(database);
+        int tasks = context.full() ? 1_000_000 : 20_000;
+        String operator = "operator-" + UUID.randomUUID();
+        Map<String, String> env = context.infra().serverEnv(url);
+        env.put("TASKMESH_JWT_KEY", ServerProcess.signingKey());
+        env.put("TASKMESH_ADMIN_TOKEN", operator);
+        List<StepResult> steps = new ArrayList<>();
+        Map<String, Object> summary = new LinkedHashMap<>();
+        try {
+            String email = "rebuild-" + started.getEpochSecond() + "@bench.taskmesh.dev";
+            String password = "bench-password-" + started.getEpochSecond();
+            JsonNode seeded = BulkSeed.run(
+                    context,
+                    env,
+                    "rebuild-import.log",
+                    List.of(
+                            "--tasks=" + tasks,
+                            "--workspaces=10",
+                            "--projects=2",
+                            "--email=" + email,
+                            "--password=" + password));
+            summary.put("tasks", tasks);
+            try (ServerProcess server = ServerProcess.start(
+                    context.serverJar(), env, context.outDir().resolve("rebuild-server.log"))) {
+                Projections.awaitIdle(
+                        context.infra(), url, context.full() ? Duration.ofHours(2) : Duration.ofMinutes(15));
+                TaskMeshClient client = new TaskMeshClient(server.base());
+                client.signIn(email, password);
+                String workspace = seeded.path("workspaceId").asString();
+                String project = client.get("/api/workspaces/" + workspace + "/projects")
+                        .path("items")
+                        .get(0)
+                        .path("id")
+                        .asString();
+                Call read = index -> (index % 2 == 0
+                                ? client.get("/api/workspaces/" + workspace + "/projects/" + project + "/tasks")
+                                : client.get("/api/workspaces/" + workspace + "/search?q=review"))
+                        .has("items");
+                Admin admin = new Admin(server.base(), operator);
+                summary.put("events", admin.head(context, url));
+                for (String projection : List.of("task-views", "search")) {
+                    AtomicBoolean rebuilding = new AtomicBoolean(true);
+                    CompletableFuture<LatencyRecorder.Snapshot> reads = CompletableFuture.supplyAsync(
+                            () -> OpenLoop.runWhile(READ_RATE, 512, rebuilding::get, read));
+                    server.sampling(true);
+                    JsonNode end = admin.rebuild(projection);
+                    rebuilding.set(false);
+                    server.sampling(false);
+                    double seconds = Duration.between(
+                                            Instant.parse(end.path("startedAt").asString()),
+                                            Instant.parse(end.path("finishedAt").asString()))
+                                    .toMillis()
+                            / 1000.0;
+                    long events = end.path("done").asLong();
+                    summary.put(projection + ":state", end.path("state").asString());
+                    summary.put(projection + ":events", events);
+                    summary.put(projection + ":seconds", seconds);
+                    summary.put(projection + ":eventsPerSecond", Math.round(events / seconds));
+                    steps.add(StepResult.of(
+                            "reads during the " + projection + " rebuild",
+                            "open",
+                            READ_RATE,
+                            0,
+                            Math.round(seconds),
+                            reads.join()));
+                }
+                summary.put("server", server.usage());
+                return result(context, started, steps, server.usage(), summary);
+            }
+        } finally {
+            context.infra().dropDatabase(database);
+        }
+    }
+
+    /** The admin API, with the operator token. */
+    private record Admin(URI base, String token, HttpClient http) {
+
+        Admin(URI base, String token) {
+            this(base, token, HttpClient.newHttpClient());
+        }
+
+        long head(RunContext context, String url) throws Exception {
+            try (var connection = context.infra().connect(url);
+                    var statement = connection.createStatement();
+                    var rs = statement.executeQuery("SELECT count(*) FROM domain_event_entry")) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+
+        /** Starts the rebuild and follows it to its end; answers its last progress. */
+        JsonNode rebuild(String projection) throws Exception {
+            URI uri = base.resolve("/admin/rebuilds/" + projection);
+            HttpResponse<String> started = http.send(
+                    HttpRequest.newBuilder(uri)
+                            .header("Authorization", "Bearer " + token)
+                            .POST(HttpRequest.BodyPublishers.noBody())
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (started.statusCode() != 202) {
+                throw new IllegalStateException("rebuild refused: " + started.statusCode() + " " + started.body());
+            }
+            while (true) {
+                Thread.sleep(500);
+                JsonNode progress = JSON.readTree(http.send(
+                                HttpRequest.newBuilder(uri)
+                                        .header("Authorization", "Bearer " + token)
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString())
+                        .body());
+                String state = progress.path("state").asString();
+                if (state.equals("done")) {
+                    return progress;
+                }
+                if (state.equals("failed")) {
+                    throw new IllegalStateException("rebuild of " + projection + " failed: " + progress);
+                }
+            }
+        }
+    }
+
+    @Override
+    public String markdown(ScenarioResult result) {
+        Map<String, Object> s = result.summary();
+        return """
+                %s tasks (%s events in the store, seeded by `taskmesh-server.jar import`); each read model rebuilt \
+                through `POST /admin/rebuilds/{name}` while task lists and searches are read at %s/s. Target: at \
+                least %,d events/s, reads served throughout.
+
+                | read model | events replayed | seconds | events/s |
+                | --- | --- | --- | --- |
+                | task-views | %s | %s | %s |
+                | search | %s | %s | %s |
+
+                %s
+
+                %s""".formatted(
+                        s.get("tasks"),
+                        s.get("events"),
+                        (int) READ_RATE,
+                        (long) TARGET_EVENTS_PER_SECOND,
+                        s.get("task-views:events"),
+                        s.get("task-views:seconds"),
+                        s.get("task-views:eventsPerSecond"),
+                        s.get("search:events"),
+                        s.get("search:seconds"),
+                        s.get("search:eventsPerSecond"),
+                        Scenario.serverUsage(result.server()),
+                        Tables.steps(result.steps()));
+    }
+}
