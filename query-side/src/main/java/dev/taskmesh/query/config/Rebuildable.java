@@ -1,6 +1,9 @@
 package dev.taskmesh.query.config;
 
 import java.util.List;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
+import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -21,4 +24,13 @@ public interface Rebuildable {
      * (pushes, deliveries, cache invalidations) switched off: a rebuild only rewrites rows.
      */
     Object handlers(JdbcClient shadow);
+
+    /**
+     * Which events must be handled in order, one after the other: a rebuild replays on several threads, each taking
+     * the events of some sequences. By default an aggregate's events; a read model whose rows gather several
+     * aggregates' events must keep those in one sequence.
+     */
+    default SequencingPolicy<? super EventMessage<?>> sequencing() {
+        return SequentialPerAggregatePolicy.instance();
+    }
 }

@@ -1,7 +1,10 @@
 package dev.taskmesh.query.project;
 
+import dev.taskmesh.api.project.ProjectEvent;
 import dev.taskmesh.query.config.Rebuildable;
 import java.util.List;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,6 +20,13 @@ class ProjectViewsRebuild implements Rebuildable {
     @Override
     public List<String> tables() {
         return List.of("project_view");
+    }
+
+    /** A workspace's projects are listed in the order they were created (their serial numbers): one sequence per workspace. */
+    @Override
+    public SequencingPolicy<? super EventMessage<?>> sequencing() {
+        return message ->
+                message.getPayload() instanceof ProjectEvent project ? project.workspaceId() : message.getIdentifier();
     }
 
     @Override

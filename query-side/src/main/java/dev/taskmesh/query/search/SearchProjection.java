@@ -31,6 +31,8 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
 import org.springframework.stereotype.Component;
@@ -50,6 +52,7 @@ class SearchProjection {
     static final int MAX_COMMENT_TEXT = 100_000;
 
     private final JdbcClient jdbc;
+    private final String wordCountsKey = WordCounts.class.getName() + "@" + System.identityHashCode(this);
 
     SearchProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
@@ -242,36 +245,18 @@ class SearchProjection {
                 .update();
     }
 
+    /** Adds {@code delta} to each word's use count, when the batch commits (WordCounts). */
     private void countWords(WorkspaceId workspace, Set<String> words, int delta) {
         if (words.isEmpty()) {
             return;
         }
-        String[] array = words.toArray(String[]::new);
-        if (delta > 0) {
-            jdbc.sql("""
-                            INSERT INTO search_word (workspace_id, word, uses)
-                            SELECT :workspaceId, w, 1 FROM unnest(:words::text[]) AS w
-                            ON CONFLICT (workspace_id, word) DO UPDATE SET uses = search_word.uses + 1
-                            """)
-                    .param("workspaceId", workspace.value())
-                    .param("words", array)
-                    .update();
-        } else {
-            jdbc.sql("""
-                            UPDATE search_word SET uses = uses - 1
-                            WHERE workspace_id = :workspaceId AND word = ANY(:words::text[])
-                            """)
-                    .param("workspaceId", workspace.value())
-                    .param("words", array)
-                    .update();
-            jdbc.sql("""
-                            DELETE FROM search_word
-                            WHERE workspace_id = :workspaceId AND word = ANY(:words::text[]) AND uses <= 0
-                            """)
-                    .param("workspaceId", workspace.value())
-                    .param("words", array)
-                    .update();
-        }
+        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        WordCounts counts = unitOfWork.getOrComputeResource(wordCountsKey, key -> {
+            WordCounts batch = new WordCounts(jdbc);
+            unitOfWork.onPrepareCommit(u -> batch.write());
+            return batch;
+        });
+        counts.add(workspace.value(), words, delta);
     }
 
     private record Stored(String title, List<String> labels) {}

@@ -7,6 +7,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.function.Consumer;
@@ -28,9 +29,9 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One rebuild of one read model. A tracking processor of its own ({@code <group>@rebuild}) replays every event into
- * shadow copies of the tables, through a small connection pool whose search path puts the shadow schema first, so the
- * projection's own handlers write there; the live processor and the live tables go on serving meanwhile. Once the
+ * One rebuild of one read model. A tracking processor of its own ({@code <group>@rebuild}, on several threads, each
+ * a segment of the read model's sequences) replays every event into shadow copies of the tables, through a small
+ * connection pool whose search path puts the shadow schema first, so the projection's own handlers write there; the live processor and the live tables go on serving meanwhile. Once the
  * replay is within {@link #CATCH_UP} events of the head, one transaction locks the live tables (reads and the live
  * processor wait, for about a second), lets the replay reach the live processor's position, stops it, swaps the
  * tables and hands the replay's token to the live processor. Handlers are idempotent (rows keep the version they
@@ -51,6 +52,7 @@ final class ProjectionRebuild {
     private final Serializer serializer;
     private final Clock clock;
     private final String rebuildName;
+    private final int threads;
 
     ProjectionRebuild(
             Rebuildable projection,
@@ -59,7 +61,9 @@ final class ProjectionRebuild {
             TransactionTemplate transactions,
             StreamableMessageSource<TrackedEventMessage<?>> events,
             Serializer serializer,
-            Clock clock) {
+            Clock clock,
+            int threads) {
+        this.threads = threads;
         this.projection = projection;
         this.live = live;
         this.jdbc = jdbc;
@@ -162,13 +166,15 @@ final class ProjectionRebuild {
             }
             replay.shutDown();
             shadow.switchOver();
+            int segment = leastAdvancedSegment();
             int handed = jdbc.sql("""
                             UPDATE token_entry SET token = r.token, token_type = r.token_type
                             FROM token_entry r
-                            WHERE r.processor_name = :rebuild AND r.segment = 0
+                            WHERE r.processor_name = :rebuild AND r.segment = :segment
                               AND token_entry.processor_name = :live AND token_entry.segment = 0
                             """)
                     .param("rebuild", rebuildName)
+                    .param("segment", segment)
                     .param("live", projection.processingGroup())
                     .update();
             if (handed == 0) {
@@ -176,13 +182,33 @@ final class ProjectionRebuild {
                 jdbc.sql("""
                                 INSERT INTO token_entry (processor_name, segment, token, token_type, timestamp)
                                 SELECT :live, 0, token, token_type, timestamp FROM token_entry
-                                WHERE processor_name = :rebuild AND segment = 0
+                                WHERE processor_name = :rebuild AND segment = :segment
                                 """)
                         .param("rebuild", rebuildName)
+                        .param("segment", segment)
                         .param("live", projection.processingGroup())
                         .update();
             }
         });
+    }
+
+    /**
+     * The replay's segment that is least far along: its token is the one the live processor takes over, so it
+     * re-applies, harmlessly, what the other segments are ahead by, and misses nothing.
+     */
+    private int leastAdvancedSegment() {
+        return jdbc
+                .sql("SELECT segment, token, token_type FROM token_entry WHERE processor_name = :rebuild")
+                .param("rebuild", rebuildName)
+                .query((rs, n) -> Map.entry(
+                        rs.getInt("segment"),
+                        Optional.ofNullable(positionOf(rs.getBytes("token"), rs.getString("token_type")))
+                                .orElse(-1L)))
+                .list()
+                .stream()
+                .min(Map.Entry.comparingByValue())
+                .map(Map.Entry::getKey)
+                .orElseThrow(() -> new IllegalStateException("the replay stored no token"));
     }
 
     private TrackingEventProcessor replay(HikariDataSource shadowPool) {
@@ -196,12 +222,14 @@ final class ProjectionRebuild {
                 .name(rebuildName)
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
                         .eventHandlers(projection.handlers(JdbcClient.create(shadowPool)))
+                        .sequencingPolicy(projection.sequencing())
                         .listenerInvocationErrorHandler(PropagatingErrorHandler.instance())
                         .build())
                 .messageSource(events)
                 .tokenStore(tokens)
                 .transactionManager(new SpringTransactionManager(new DataSourceTransactionManager(shadowPool)))
-                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
+                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forParallelProcessing(threads)
+                        .andInitialSegmentsCount(threads)
                         .andBatchSize(500)
                         .andInitialTrackingToken(StreamableMessageSource::createTailToken))
                 .build();
@@ -213,15 +241,27 @@ final class ProjectionRebuild {
         pool.setJdbcUrl(live.getJdbcUrl());
         pool.setUsername(live.getUsername());
         pool.setPassword(live.getPassword());
-        pool.setMaximumPoolSize(2);
+        pool.setMaximumPoolSize(threads + 1);
         pool.setPoolName("rebuild-" + schema);
         pool.setConnectionInitSql("SET search_path TO " + schema + ", public");
         return pool;
     }
 
-    private static OptionalLong position(TrackingEventProcessor processor) {
-        EventTrackerStatus status = processor.processingStatus().get(0);
-        return status == null ? OptionalLong.empty() : status.getCurrentPosition();
+    /** The position every segment of the replay has passed: the least of theirs, once all of them run. */
+    private OptionalLong position(TrackingEventProcessor processor) {
+        Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
+        if (segments.size() < threads) {
+            return OptionalLong.empty();
+        }
+        long least = Long.MAX_VALUE;
+        for (EventTrackerStatus status : segments.values()) {
+            OptionalLong position = status.getCurrentPosition();
+            if (position.isEmpty()) {
+                return OptionalLong.empty();
+            }
+            least = Math.min(least, position.getAsLong());
+        }
+        return OptionalLong.of(least);
     }
 
     private Long positionOf(byte[] token, String type) {

@@ -28,8 +28,9 @@ class RebuildConfig {
             EventStore events,
             Serializer serializer,
             Clock clock,
-            MeterRegistry meters) {
-        return new Rebuilds(rebuildables, dataSource, jdbc, transactions, events, serializer, clock, meters);
+            MeterRegistry meters,
+            @Value("${taskmesh.rebuild.threads:4}") int threads) {
+        return new Rebuilds(rebuildables, dataSource, jdbc, transactions, events, serializer, clock, meters, threads);
     }
 
     /** Before the bearer filter (which leaves /admin alone): the operator credential is the only way in. */

@@ -38,6 +38,7 @@ public class Rebuilds {
     private final Serializer serializer;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final int threads;
 
     public Rebuilds(
             List<Rebuildable> rebuildables,
@@ -47,7 +48,12 @@ public class Rebuilds {
             EventStore events,
             Serializer serializer,
             Clock clock,
-            MeterRegistry meters) {
+            MeterRegistry meters,
+            int threads) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("taskmesh.rebuild.threads must be at least 1, was " + threads);
+        }
+        this.threads = threads;
         rebuildables.forEach(projection -> projections.put(projection.processingGroup(), projection));
         try {
             this.dataSource = dataSource.unwrap(HikariDataSource.class);
@@ -93,7 +99,8 @@ public class Rebuilds {
             }
             try {
                 registerGauges(name);
-                return new ProjectionRebuild(projection, dataSource, jdbc, transactions, events, serializer, clock)
+                return new ProjectionRebuild(
+                                projection, dataSource, jdbc, transactions, events, serializer, clock, threads)
                         .run(progress -> {
                             latest.put(name, progress);
                             listener.accept(progress);
