@@ -56,7 +56,7 @@ class RebuildIT extends IntegrationTest {
     @Test
     void eachRebuiltReadModelIsIdenticalToTheOneItReplaced() {
         seedHistory();
-        for (String projection : List.of("task-views", "project-views", "comment-views", "search")) {
+        for (String projection : List.of("task-views", "project-views", "comment-views", "search", "notifications")) {
             awaitLive();
             Map<String, String> before = checksums(projection);
             assertThat(before)
@@ -81,6 +81,42 @@ class RebuildIT extends IntegrationTest {
                         .query(Long.class)
                         .single())
                 .isZero();
+    }
+
+    @Test
+    void rebuildingTheInboxesPushesNothingAndQueuesNoDelivery() {
+        User member = api.registerAndLogin(Board.unique("watcher"));
+        expect(api.addMember(owner, workspace, member, "member"), 201);
+        for (int i = 0; i < 3; i++) {
+            String task = create("For the member " + i);
+            track(expect(
+                    api.post(
+                            "/api/workspaces/" + workspace + "/tasks/" + task + "/assignee",
+                            owner.accessToken(),
+                            Map.of("assigneeId", member.id())),
+                    200));
+        }
+        awaitLive();
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> count("SELECT count(*) FROM notification WHERE user_id = '" + member.id() + "'") == 4);
+        long frames = count("SELECT count(*) FROM stream_frame");
+        long deliveries = count("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'notification-delivery'")
+                + count("SELECT count(*) FROM delivery_dead_letter");
+        Map<String, String> before = checksums("notifications");
+
+        RebuildProgress end = rebuilds.run("notifications", progress -> {});
+
+        assertThat(end.state()).isEqualTo(RebuildProgress.State.DONE);
+        assertThat(checksums("notifications")).isEqualTo(before);
+        assertThat(count("SELECT count(*) FROM stream_frame")).isEqualTo(frames);
+        assertThat(count("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'notification-delivery'")
+                        + count("SELECT count(*) FROM delivery_dead_letter"))
+                .isEqualTo(deliveries);
+        assertThat(expect(api.get("/api/me/notifications/unread-count", member.accessToken()), 200)
+                        .body()
+                        .path("count")
+                        .asLong())
+                .isEqualTo(4);
     }
 
     @Test
@@ -169,17 +205,31 @@ class RebuildIT extends IntegrationTest {
 
     @Test
     void anUnknownReadModelOrOneThatIsNotRebuildableIsRefused() {
-        assertThat(rebuilds.names()).contains("task-views", "project-views", "comment-views", "search");
+        assertThat(rebuilds.names())
+                .containsExactly("comment-views", "notifications", "project-views", "search", "task-views");
         assertThatThrownBy(() -> rebuilds.run("stream-relay", progress -> {}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("rebuildable");
         assertThatThrownBy(() -> rebuilds.run("nope", progress -> {})).isInstanceOf(IllegalArgumentException.class);
     }
 
-    /** Tasks changed in every way a read model shows, comments posted, edited and deleted, a project renamed. */
+    /**
+     * A member added, tasks changed in every way a read model shows and some assigned to the member, comments posted
+     * and deleted, a project renamed.
+     */
     private void seedHistory() {
+        User member = api.registerAndLogin(Board.unique("member"));
+        expect(api.addMember(owner, workspace, member, "member"), 201);
         for (int i = 0; i < 20; i++) {
             String task = create("Task number " + i);
+            if (i % 6 == 1) {
+                track(expect(
+                        api.post(
+                                "/api/workspaces/" + workspace + "/tasks/" + task + "/assignee",
+                                owner.accessToken(),
+                                Map.of("assigneeId", member.id())),
+                        200));
+            }
             if (i % 3 == 0) {
                 track(expect(
                         api.patch(
@@ -251,7 +301,16 @@ class RebuildIT extends IntegrationTest {
                 "task-views", List.of("task_view"),
                 "project-views", List.of("project_view"),
                 "comment-views", List.of("comment_view"),
-                "search", List.of("search_task", "search_comment", "search_word"));
+                "search", List.of("search_task", "search_comment", "search_word"),
+                "notifications",
+                        List.of(
+                                "notify_user",
+                                "notify_workspace",
+                                "notify_member",
+                                "notify_project",
+                                "notify_task",
+                                "notify_watcher",
+                                "notification"));
         Map<String, String> sums = new java.util.TreeMap<>();
         for (String table : tables.get(projection)) {
             List<String> columns =
@@ -283,7 +342,11 @@ class RebuildIT extends IntegrationTest {
                             """).param("table", table).query(Long.class).single() > 0;
             if (serial) {
                 // serial numbers order rows within what a list shows: a task's comments, a workspace's projects
-                String list = table.equals("project_view") ? "workspace_id" : "task_id";
+                String list = switch (table) {
+                    case "project_view" -> "workspace_id";
+                    case "notification" -> "user_id";
+                    default -> "task_id";
+                };
                 sums.put(
                         table + " order",
                         jdbc.sql("SELECT coalesce(md5(string_agg((" + key + ")::text, '|' ORDER BY " + list
@@ -293,6 +356,10 @@ class RebuildIT extends IntegrationTest {
             }
         }
         return sums;
+    }
+
+    private long count(String sql) {
+        return jdbc.sql(sql).query(Long.class).single();
     }
 
     private String create(String title) {
