@@ -11,6 +11,7 @@ import dev.taskmesh.server.support.Api;
 import dev.taskmesh.server.support.Api.User;
 import dev.taskmesh.server.support.Board;
 import dev.taskmesh.server.support.IntegrationTest;
+import dev.taskmesh.server.support.Writes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +19,6 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,7 +43,7 @@ class RebuildIT extends IntegrationTest {
     User owner;
     String workspace;
     String project;
-    final AtomicLong lastPosition = new AtomicLong();
+    Writes writes;
 
     @BeforeEach
     void board() {
@@ -51,6 +51,7 @@ class RebuildIT extends IntegrationTest {
         owner = board.owner();
         workspace = board.workspace();
         project = board.project();
+        writes = new Writes(api, owner, workspace, project);
     }
 
     @Test
@@ -88,8 +89,8 @@ class RebuildIT extends IntegrationTest {
         User member = api.registerAndLogin(Board.unique("watcher"));
         expect(api.addMember(owner, workspace, member, "member"), 201);
         for (int i = 0; i < 3; i++) {
-            String task = create("For the member " + i);
-            track(expect(
+            String task = writes.create("For the member " + i);
+            writes.track(expect(
                     api.post(
                             "/api/workspaces/" + workspace + "/tasks/" + task + "/assignee",
                             owner.accessToken(),
@@ -128,7 +129,7 @@ class RebuildIT extends IntegrationTest {
         CompletableFuture<Void> traffic = CompletableFuture.runAsync(() -> {
             int i = 0;
             while (rebuilding.get()) {
-                writtenMeanwhile.add(create("Meanwhile " + i++));
+                writtenMeanwhile.add(writes.create("Meanwhile " + i++));
                 Api.Response read =
                         api.get("/api/workspaces/" + workspace + "/search?q=meanwhile", owner.accessToken());
                 if (read.status() != 200) {
@@ -150,7 +151,7 @@ class RebuildIT extends IntegrationTest {
             var page = expect(
                             api.get(
                                     "/api/workspaces/" + workspace + "/search?limit=200&q=meanwhile&minPosition="
-                                            + lastPosition.get() + (cursor == null ? "" : "&cursor=" + cursor),
+                                            + writes.lastPosition() + (cursor == null ? "" : "&cursor=" + cursor),
                                     owner.accessToken()),
                             200)
                     .body();
@@ -221,9 +222,9 @@ class RebuildIT extends IntegrationTest {
         User member = api.registerAndLogin(Board.unique("member"));
         expect(api.addMember(owner, workspace, member, "member"), 201);
         for (int i = 0; i < 20; i++) {
-            String task = create("Task number " + i);
+            String task = writes.create("Task number " + i);
             if (i % 6 == 1) {
-                track(expect(
+                writes.track(expect(
                         api.post(
                                 "/api/workspaces/" + workspace + "/tasks/" + task + "/assignee",
                                 owner.accessToken(),
@@ -231,7 +232,7 @@ class RebuildIT extends IntegrationTest {
                         200));
             }
             if (i % 3 == 0) {
-                track(expect(
+                writes.track(expect(
                         api.patch(
                                 "/api/workspaces/" + workspace + "/tasks/" + task,
                                 owner.accessToken(),
@@ -247,9 +248,9 @@ class RebuildIT extends IntegrationTest {
                                 owner.accessToken(),
                                 Map.of("body", "comment on " + i)),
                         201);
-                track(comment);
+                writes.track(comment);
                 if (i % 8 == 0) {
-                    track(expect(
+                    writes.track(expect(
                             api.delete(
                                     "/api/workspaces/" + workspace + "/tasks/" + task + "/comments/"
                                             + comment.text("id"),
@@ -258,10 +259,11 @@ class RebuildIT extends IntegrationTest {
                 }
             }
             if (i % 5 == 0) {
-                track(expect(api.delete("/api/workspaces/" + workspace + "/tasks/" + task, owner.accessToken()), 200));
+                writes.track(expect(
+                        api.delete("/api/workspaces/" + workspace + "/tasks/" + task, owner.accessToken()), 200));
             }
         }
-        track(expect(
+        writes.track(expect(
                 api.patch(
                         "/api/workspaces/" + workspace + "/projects/" + project,
                         owner.accessToken(),
@@ -276,17 +278,17 @@ class RebuildIT extends IntegrationTest {
         expect(
                 api.get(
                         "/api/workspaces/" + workspace + "/projects/" + project + "/tasks?minPosition="
-                                + lastPosition.get(),
+                                + writes.lastPosition(),
                         owner.accessToken()),
                 200);
         expect(
                 api.get(
-                        "/api/workspaces/" + workspace + "/projects?minPosition=" + lastPosition.get(),
+                        "/api/workspaces/" + workspace + "/projects?minPosition=" + writes.lastPosition(),
                         owner.accessToken()),
                 200);
         expect(
                 api.get(
-                        "/api/workspaces/" + workspace + "/search?q=x&minPosition=" + lastPosition.get(),
+                        "/api/workspaces/" + workspace + "/search?q=x&minPosition=" + writes.lastPosition(),
                         owner.accessToken()),
                 200);
     }
@@ -360,15 +362,5 @@ class RebuildIT extends IntegrationTest {
 
     private long count(String sql) {
         return jdbc.sql(sql).query(Long.class).single();
-    }
-
-    private String create(String title) {
-        Api.Response created = expect(api.createTask(owner, workspace, project, title), 201);
-        track(created);
-        return created.text("id");
-    }
-
-    private void track(Api.Response write) {
-        lastPosition.accumulateAndGet(write.body().path("globalPosition").asLong(), Math::max);
     }
 }

@@ -7,6 +7,7 @@ import dev.taskmesh.server.support.Api;
 import dev.taskmesh.server.support.Api.User;
 import dev.taskmesh.server.support.Board;
 import dev.taskmesh.server.support.IntegrationTest;
+import dev.taskmesh.server.support.Writes;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -27,7 +28,7 @@ class SearchIT extends IntegrationTest {
     User owner;
     String workspace;
     String project;
-    long lastPosition;
+    Writes writes;
 
     @BeforeEach
     void board() {
@@ -35,13 +36,15 @@ class SearchIT extends IntegrationTest {
         owner = board.owner();
         workspace = board.workspace();
         project = board.project();
+        writes = new Writes(api, owner, workspace, project);
     }
 
     @Test
     void aTaskIsFoundByAnyWordOfItsTitleLabelsDescriptionOrComments() {
-        String task = create("Quarterly budget");
-        patch(task, Map.of("labels", List.of("finance"), "description", "Collect the spreadsheets from every team"));
-        comment(task, "The auditors asked for receipts");
+        String task = writes.create("Quarterly budget");
+        writes.patch(
+                task, Map.of("labels", List.of("finance"), "description", "Collect the spreadsheets from every team"));
+        writes.comment(task, "The auditors asked for receipts");
 
         for (String text : List.of("quarterly", "BUDGET", "finance", "spreadsheet", "teams", "receipts")) {
             assertThat(ids(search(text))).as(text).containsExactly(task);
@@ -51,11 +54,11 @@ class SearchIT extends IntegrationTest {
 
     @Test
     void aTitleMatchRanksAboveADescriptionMatchAboveACommentMatch() {
-        String inComment = create("Third");
-        comment(inComment, "about the migration");
-        String inDescription = create("Second");
-        patch(inDescription, Map.of("description", "migration notes"));
-        String inTitle = create("Migration plan");
+        String inComment = writes.create("Third");
+        writes.comment(inComment, "about the migration");
+        String inDescription = writes.create("Second");
+        writes.patch(inDescription, Map.of("description", "migration notes"));
+        String inTitle = writes.create("Migration plan");
 
         assertThat(ids(search("migration"))).containsExactly(inTitle, inDescription, inComment);
     }
@@ -64,9 +67,9 @@ class SearchIT extends IntegrationTest {
     void equalRanksComeMostRecentlyChangedFirstAndPageByCursor() {
         List<String> tasks = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            tasks.add(create("Release checklist " + i));
+            tasks.add(writes.create("Release checklist " + i));
         }
-        patch(tasks.get(0), Map.of("description", "touched last"));
+        writes.patch(tasks.get(0), Map.of("description", "touched last"));
 
         List<String> seen = new ArrayList<>();
         String cursor = null;
@@ -83,8 +86,8 @@ class SearchIT extends IntegrationTest {
 
     @Test
     void theLastWordMatchesAsAPrefixWhileTyping() {
-        String design = create("Design review");
-        create("Deploy script");
+        String design = writes.create("Design review");
+        writes.create("Deploy script");
 
         assertThat(ids(search("desig"))).containsExactly(design);
         assertThat(ids(search("review desi"))).containsExactly(design);
@@ -96,9 +99,9 @@ class SearchIT extends IntegrationTest {
 
     @Test
     void webSearchSyntaxQuotesExcludesAndOrs() {
-        String redCar = create("Paint the red car");
-        String redHouse = create("Paint the red house");
-        String carRed = create("The car is not red");
+        String redCar = writes.create("Paint the red car");
+        String redHouse = writes.create("Paint the red house");
+        String carRed = writes.create("The car is not red");
 
         assertThat(ids(search("\"red car\""))).containsExactly(redCar);
         assertThat(ids(search("red -house"))).containsExactlyInAnyOrder(redCar, carRed);
@@ -107,8 +110,8 @@ class SearchIT extends IntegrationTest {
 
     @Test
     void snippetsMarkTheMatchedWordsAndCarryUserTextOnlyAsText() {
-        String task = create("Escape <b>bold</b> & \uE000forged\uE001 marks");
-        patch(task, Map.of("description", "A long description where the word escape appears once more"));
+        String task = writes.create("Escape <b>bold</b> & \uE000forged\uE001 marks");
+        writes.patch(task, Map.of("description", "A long description where the word escape appears once more"));
 
         JsonNode hit = search("escape").path("items").get(0);
         List<String> matched = new ArrayList<>();
@@ -129,7 +132,7 @@ class SearchIT extends IntegrationTest {
 
     @Test
     void anyTextIsAnsweredAndNeverAServerError() {
-        String task = create("Ünïcode café naïve 日本語 tâche");
+        String task = writes.create("Ünïcode café naïve 日本語 tâche");
         List<String> texts = List.of(
                 "café",
                 "日本語",
@@ -178,12 +181,12 @@ class SearchIT extends IntegrationTest {
     @Test
     void filtersHaveTheTaskListsNamesAndMeaning() {
         String other = api.createProject(owner, workspace, "Other");
-        String mine = create("Report one");
-        assign(mine, owner.id());
-        String started = create("Report two");
-        status(started, "in_progress");
+        String mine = writes.create("Report one");
+        writes.assign(mine, owner.id());
+        String started = writes.create("Report two");
+        writes.status(started, "in_progress");
         Api.Response elsewhere = expect(api.createTask(owner, workspace, other, "Report three"), 201);
-        track(elsewhere);
+        writes.track(elsewhere);
 
         assertThat(ids(search("report", "assignee=me"))).containsExactly(mine);
         assertThat(ids(search("report", "status=in_progress"))).containsExactly(started);
@@ -195,17 +198,17 @@ class SearchIT extends IntegrationTest {
 
     @Test
     void changesRenamesDeletionsAndDeletedCommentsAreSearchedAsTheyAreNow() {
-        String task = create("Old title");
-        String comment = comment(task, "temporary remark");
-        String gone = create("Doomed card");
+        String task = writes.create("Old title");
+        String comment = writes.comment(task, "temporary remark");
+        String gone = writes.create("Doomed card");
 
-        patch(task, Map.of("title", "Fresh title"));
-        track(expect(
+        writes.patch(task, Map.of("title", "Fresh title"));
+        writes.track(expect(
                 api.delete(
                         "/api/workspaces/" + workspace + "/tasks/" + task + "/comments/" + comment,
                         owner.accessToken()),
                 200));
-        track(expect(api.delete("/api/workspaces/" + workspace + "/tasks/" + gone, owner.accessToken()), 200));
+        writes.track(expect(api.delete("/api/workspaces/" + workspace + "/tasks/" + gone, owner.accessToken()), 200));
 
         assertThat(ids(search("fresh"))).containsExactly(task);
         assertThat(ids(search("old"))).isEmpty();
@@ -215,8 +218,8 @@ class SearchIT extends IntegrationTest {
 
     @Test
     void whenNothingMatchesAClosestSpellingFromTitlesAndLabelsIsOffered() {
-        String task = create("Database migration");
-        patch(task, Map.of("labels", List.of("infrastructure")));
+        String task = writes.create("Database migration");
+        writes.patch(task, Map.of("labels", List.of("infrastructure")));
 
         JsonNode page = search("databse infrastucture");
         assertThat(ids(page)).isEmpty();
@@ -228,12 +231,12 @@ class SearchIT extends IntegrationTest {
 
     @Test
     void onlyTheWorkspacesOwnTasksAreSearchedAndOnlyByItsMembers() {
-        create("Shared secret word");
+        writes.create("Shared secret word");
         User stranger = api.registerAndLogin(Board.unique("stranger"));
         String theirs = api.createWorkspace(stranger, "Theirs");
         String theirProject = api.createProject(stranger, theirs, "P");
         Api.Response their = expect(api.createTask(stranger, theirs, theirProject, "Shared secret word too"), 201);
-        track(their);
+        writes.track(their);
 
         assertThat(ids(search("secret"))).hasSize(1).doesNotContain(their.text("id"));
         Api.Response foreign = api.get("/api/workspaces/" + workspace + "/search?q=secret", stranger.accessToken());
@@ -253,48 +256,8 @@ class SearchIT extends IntegrationTest {
     }
 
     private String searchPath(String text, String parameters) {
-        return "/api/workspaces/" + workspace + "/search?minPosition=" + lastPosition + "&q="
+        return "/api/workspaces/" + workspace + "/search?minPosition=" + writes.lastPosition() + "&q="
                 + URLEncoder.encode(text, StandardCharsets.UTF_8) + (parameters.isEmpty() ? "" : "&" + parameters);
-    }
-
-    private String create(String title) {
-        Api.Response created = expect(api.createTask(owner, workspace, project, title), 201);
-        track(created);
-        return created.text("id");
-    }
-
-    private String comment(String task, String body) {
-        Api.Response posted = expect(
-                api.post(
-                        "/api/workspaces/" + workspace + "/tasks/" + task + "/comments",
-                        owner.accessToken(),
-                        Map.of("body", body)),
-                201);
-        track(posted);
-        return posted.text("id");
-    }
-
-    private void status(String task, String status) {
-        track(expect(api.post(taskPath(task) + "/status", owner.accessToken(), Map.of("status", status)), 200));
-    }
-
-    private void assign(String task, String userId) {
-        track(expect(api.post(taskPath(task) + "/assignee", owner.accessToken(), Map.of("assigneeId", userId)), 200));
-    }
-
-    private void patch(String task, Map<String, Object> changes) {
-        track(expect(
-                api.patch(taskPath(task), owner.accessToken(), changes, "Content-Type", "application/merge-patch+json"),
-                200));
-    }
-
-    private void track(Api.Response write) {
-        lastPosition =
-                Math.max(lastPosition, write.body().path("globalPosition").asLong());
-    }
-
-    private String taskPath(String task) {
-        return "/api/workspaces/" + workspace + "/tasks/" + task;
     }
 
     private static List<String> ids(JsonNode page) {

@@ -7,6 +7,7 @@ import dev.taskmesh.server.support.Api;
 import dev.taskmesh.server.support.Api.User;
 import dev.taskmesh.server.support.Board;
 import dev.taskmesh.server.support.IntegrationTest;
+import dev.taskmesh.server.support.Writes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +26,7 @@ class TaskListsIT extends IntegrationTest {
     User owner;
     String workspace;
     String project;
-    long lastPosition;
+    Writes writes;
 
     @BeforeEach
     void board() {
@@ -33,16 +34,17 @@ class TaskListsIT extends IntegrationTest {
         owner = board.owner();
         workspace = board.workspace();
         project = board.project();
+        writes = new Writes(api, owner, workspace, project);
     }
 
     @Test
     void theBoardComesColumnByColumnInRankOrderAcrossPages() {
         List<String> tasks = new ArrayList<>();
         for (int i = 0; i < 5; i++) {
-            tasks.add(create("Card " + i));
+            tasks.add(writes.create("Card " + i));
         }
-        status(tasks.get(0), "in_progress");
-        status(tasks.get(3), "in_progress");
+        writes.status(tasks.get(0), "in_progress");
+        writes.status(tasks.get(3), "in_progress");
 
         List<String> seen = new ArrayList<>();
         String cursor = null;
@@ -65,15 +67,15 @@ class TaskListsIT extends IntegrationTest {
     void everyFilterNarrowsTheList() {
         User member = api.registerAndLogin(Board.unique("member"));
         expect(api.addMember(owner, workspace, member, "member"), 201);
-        String urgent = create("Urgent web fix");
-        patch(urgent, Map.of("priority", "high", "labels", List.of("web", "bug"), "dueDate", "2026-12-01"));
-        String later = create("Later");
-        patch(later, Map.of("labels", List.of("docs"), "dueDate", "2027-02-01"));
-        String mine = create("Mine");
-        assign(mine, owner.id());
-        status(mine, "in_progress");
+        String urgent = writes.create("Urgent web fix");
+        writes.patch(urgent, Map.of("priority", "high", "labels", List.of("web", "bug"), "dueDate", "2026-12-01"));
+        String later = writes.create("Later");
+        writes.patch(later, Map.of("labels", List.of("docs"), "dueDate", "2027-02-01"));
+        String mine = writes.create("Mine");
+        writes.assign(mine, owner.id());
+        writes.status(mine, "in_progress");
         Api.Response created = expect(api.createTask(member, workspace, project, "Theirs"), 201);
-        track(created); // the lists below read at the position of every write, this one included
+        writes.track(created); // the lists below read at the position of every write, this one included
         String theirs = created.text("id");
 
         assertThat(ids(list("status=in_progress"))).containsExactly(mine);
@@ -91,9 +93,9 @@ class TaskListsIT extends IntegrationTest {
 
     @Test
     void timeOrdersPutTheLatestChangeFirstWhenDescending() {
-        String first = create("First");
-        String second = create("Second");
-        patch(first, Map.of("title", "First, renamed"));
+        String first = writes.create("First");
+        String second = writes.create("Second");
+        writes.patch(first, Map.of("title", "First, renamed"));
 
         assertThat(ids(list("sort=-updatedAt"))).containsExactly(first, second);
         assertThat(ids(list("sort=createdAt"))).containsExactly(first, second);
@@ -108,13 +110,15 @@ class TaskListsIT extends IntegrationTest {
     void myTasksAreTheOnesAssignedToMeWhereIAmStillAMember() {
         User member = api.registerAndLogin(Board.unique("assignee"));
         expect(api.addMember(owner, workspace, member, "member"), 201);
-        String first = create("First for them");
-        String second = create("Second for them");
-        create("Nobody's");
-        assign(first, member.id());
-        assign(second, member.id());
+        String first = writes.create("First for them");
+        String second = writes.create("Second for them");
+        writes.create("Nobody's");
+        writes.assign(first, member.id());
+        writes.assign(second, member.id());
 
-        JsonNode page = expect(api.get("/api/me/tasks?limit=1&minPosition=" + lastPosition, member.accessToken()), 200)
+        JsonNode page = expect(
+                        api.get("/api/me/tasks?limit=1&minPosition=" + writes.lastPosition(), member.accessToken()),
+                        200)
                 .body();
         assertThat(ids(page)).containsExactly(second);
         JsonNode next = expect(
@@ -135,8 +139,8 @@ class TaskListsIT extends IntegrationTest {
 
     @Test
     void badParametersAreNamedAndOtherProjectsAreNotFound() {
-        create("One");
-        create("Two");
+        writes.create("One");
+        writes.create("Two");
         Api.Response bad = api.get(tasksPath() + "?status=doing&sort=random&dueBefore=soon", owner.accessToken());
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.problemType()).isEqualTo("validation-failed");
@@ -165,44 +169,18 @@ class TaskListsIT extends IntegrationTest {
                 .isEqualTo(404);
     }
 
-    private String create(String title) {
-        Api.Response created = expect(api.createTask(owner, workspace, project, title), 201);
-        lastPosition =
-                Math.max(lastPosition, created.body().path("globalPosition").asLong());
-        return created.text("id");
-    }
-
-    private void status(String task, String status) {
-        track(expect(api.post(taskPath(task) + "/status", owner.accessToken(), Map.of("status", status)), 200));
-    }
-
-    private void assign(String task, String userId) {
-        track(expect(api.post(taskPath(task) + "/assignee", owner.accessToken(), Map.of("assigneeId", userId)), 200));
-    }
-
-    private void patch(String task, Map<String, Object> changes) {
-        track(expect(
-                api.patch(taskPath(task), owner.accessToken(), changes, "Content-Type", "application/merge-patch+json"),
-                200));
-    }
-
-    private void track(Api.Response write) {
-        lastPosition =
-                Math.max(lastPosition, write.body().path("globalPosition").asLong());
-    }
-
     /** The list as of every write so far (read-your-writes), with {@code query} appended. */
     private JsonNode list(String query) {
-        return expect(api.get(tasksPath() + "?minPosition=" + lastPosition + "&" + query, owner.accessToken()), 200)
+        return expect(
+                        api.get(
+                                tasksPath() + "?minPosition=" + writes.lastPosition() + "&" + query,
+                                owner.accessToken()),
+                        200)
                 .body();
     }
 
     private String tasksPath() {
         return "/api/workspaces/" + workspace + "/projects/" + project + "/tasks";
-    }
-
-    private String taskPath(String task) {
-        return "/api/workspaces/" + workspace + "/tasks/" + task;
     }
 
     private static List<String> ids(JsonNode page) {

@@ -46,7 +46,7 @@ public final class RebuildScenario implements Scenario {
         Instant started = Instant.now();
         String database = "bench_rebuild_" + started.getEpochSecond();
         String url = context.infra().createDatabase(database);
-        int tasks = context.full() ? 1_000_000 : 20_000;
+        int tasks = BulkSeed.tasks(context, 1_000_000, 20_000);
         String operator = "operator-" + UUID.randomUUID();
         Map<String, String> env = context.infra().serverEnv(url);
         env.put("TASKMESH_JWT_KEY", ServerProcess.signingKey());

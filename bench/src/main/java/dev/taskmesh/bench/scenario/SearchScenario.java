@@ -47,8 +47,9 @@ public final class SearchScenario implements Scenario {
         Instant started = Instant.now();
         String database = "bench_search_" + started.getEpochSecond();
         String url = context.infra().createDatabase(database);
-        int tasks = context.full() ? 1_000_000 : 20_000;
-        int workspaces = context.full() ? 1_000 : 20;
+        int tasks = BulkSeed.tasks(context, 1_000_000, 20_000);
+        // a thousand tasks per workspace whatever the size: the density the targets are stated for
+        int workspaces = Math.max(1, tasks / 1_000);
         Map<String, String> env = context.infra().serverEnv(url);
         env.put("TASKMESH_JWT_KEY", ServerProcess.signingKey());
         List<StepResult> steps = new ArrayList<>();
