@@ -22,6 +22,7 @@ import java.util.List;
 final class SearchRequest {
 
     static final int MAX_TEXT = 500;
+    static final int DEFAULT_LIMIT = 20;
     private static final String CURSOR_PREFIX = "search\n";
 
     private final QueryErrors errors = new QueryErrors();
@@ -91,12 +92,16 @@ final class SearchRequest {
         return null;
     }
 
+    /**
+     * 20 hits unless asked otherwise (up to the lists' 200): a results page shows a screenful, and each hit's snippet
+     * is the costliest part of a search.
+     */
     private int limit(Integer limit) {
         try {
-            return PageRequest.of(null, limit).limit();
+            return PageRequest.of(null, limit == null ? DEFAULT_LIMIT : limit).limit();
         } catch (ProblemException e) {
             errors.addAll(e.errors());
-            return PageRequest.DEFAULT_LIMIT;
+            return DEFAULT_LIMIT;
         }
     }
 }
