@@ -219,12 +219,14 @@ class SearchIT extends IntegrationTest {
     @Test
     void whenNothingMatchesAClosestSpellingFromTitlesAndLabelsIsOffered() {
         String task = writes.create("Database migration");
-        writes.patch(task, Map.of("labels", List.of("infrastructure")));
+        writes.patch(task, Map.of("labels", List.of("infrastructure", "design")));
 
         JsonNode page = search("databse infrastucture");
         assertThat(ids(page)).isEmpty();
         assertThat(page.path("didYouMean").asString()).isEqualTo("database infrastructure");
         assertThat(ids(search(page.path("didYouMean").asString()))).containsExactly(task);
+        // two letters swapped in a six-letter word: trigram similarity 0.27, under pg_trgm's default threshold
+        assertThat(search("desgin").path("didYouMean").asString()).isEqualTo("design");
         assertThat(search("database").path("didYouMean").isNull()).isTrue();
         assertThat(search("zzzzqqq").path("didYouMean").isNull()).isTrue();
     }

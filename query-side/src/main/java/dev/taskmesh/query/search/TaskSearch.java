@@ -39,6 +39,13 @@ class TaskSearch {
     private static final String HEADLINE_OPTIONS =
             Snippets.MARKS + ", MaxFragments=2, MaxWords=18, MinWords=6, FragmentDelimiter=\" … \"";
 
+    /**
+     * How alike a respelling must be (trigram similarity). Lower than pg_trgm's default 0.3, which misses a swapped
+     * pair of letters in a six-letter word ("desgin": 0.27); a poor respelling is never offered anyway unless it finds
+     * something. Compared per row over the workspace's words, which only a query that found nothing pays for.
+     */
+    private static final double RESPELL_SIMILARITY = 0.25;
+
     /** Query words "did you mean" respells, at most. */
     private static final int MAX_RESPELLED = 6;
 
@@ -124,11 +131,12 @@ class TaskSearch {
         for (String word : Words.split(text).distinct().limit(MAX_RESPELLED).toList()) {
             Optional<String> closest = jdbc.sql("""
                             SELECT word FROM search_word
-                            WHERE workspace_id = :workspaceId AND word % :word
+                            WHERE workspace_id = :workspaceId AND similarity(word, :word) >= :threshold
                             ORDER BY word = :word DESC, similarity(word, :word) DESC, uses DESC, word
                             LIMIT 1
                             """)
                     .param("workspaceId", workspace.value())
+                    .param("threshold", RESPELL_SIMILARITY)
                     .param("word", word)
                     .query(String.class)
                     .optional();
