@@ -195,13 +195,8 @@ public final class ServerProcess implements AutoCloseable {
 
     private double heapMb() {
         try {
-            HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(base.resolve("/actuator/metrics/jvm.memory.used?tag=area:heap"))
-                            .timeout(Duration.ofSeconds(1))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            Matcher value = FIRST_VALUE.matcher(response.body());
-            return value.find() ? Double.parseDouble(value.group(1)) / (1024 * 1024) : 0;
+            double bytes = read("jvm.memory.used", "area:heap", Duration.ofSeconds(1));
+            return Double.isNaN(bytes) ? 0 : bytes / (1024 * 1024);
         } catch (IOException e) {
             return 0;
         } catch (InterruptedException e) {
@@ -215,9 +210,13 @@ public final class ServerProcess implements AutoCloseable {
      * tag {@code phi:0.5}), or NaN when it has none.
      */
     public double metric(String name, String tag) throws IOException, InterruptedException {
+        return read(name, tag, Duration.ofSeconds(5));
+    }
+
+    private double read(String name, String tag, Duration timeout) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(base.resolve("/actuator/metrics/" + name + (tag == null ? "" : "?tag=" + tag)))
-                        .timeout(Duration.ofSeconds(5))
+                        .timeout(timeout)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
         Matcher value = FIRST_VALUE.matcher(response.body());

@@ -94,7 +94,8 @@ final class ProjectionRebuild {
             } finally {
                 replay.shutDown();
             }
-            state = state.replaying(head(), head(), state.eventsPerSecond())
+            long head = head();
+            state = state.replaying(head, head, state.eventsPerSecond())
                     .in(RebuildProgress.State.DONE, clock.instant());
         } catch (RuntimeException e) {
             shadow.drop();

@@ -89,10 +89,7 @@ public class Rebuilds {
      * @throws RebuildRunning when a rebuild of it runs already, here or on another node
      */
     public RebuildProgress run(String name, Consumer<RebuildProgress> listener) {
-        Rebuildable projection = projections.get(name);
-        if (projection == null) {
-            throw new IllegalArgumentException("no read model named " + name + "; rebuildable: " + names());
-        }
+        Rebuildable projection = projection(name);
         try (Connection lock = dataSource.getConnection()) {
             if (!advisoryLock(lock, "pg_try_advisory_lock", name)) {
                 throw new RebuildRunning(name);
@@ -115,9 +112,7 @@ public class Rebuilds {
 
     /** Starts rebuilding {@code name} on a thread of its own; answers at once. Same failures as {@link #run}. */
     public RebuildProgress start(String name) {
-        if (!exists(name)) {
-            throw new IllegalArgumentException("no read model named " + name + "; rebuildable: " + names());
-        }
+        projection(name);
         RebuildProgress current = latest.get(name);
         if (current != null && current.finishedAt() == null) {
             throw new RebuildRunning(name);
@@ -132,6 +127,15 @@ public class Rebuilds {
             }
         });
         return started;
+    }
+
+    /** @throws IllegalArgumentException for a name that is not a rebuildable read model */
+    private Rebuildable projection(String name) {
+        Rebuildable projection = projections.get(name);
+        if (projection == null) {
+            throw new IllegalArgumentException("no read model named " + name + "; rebuildable: " + names());
+        }
+        return projection;
     }
 
     private void registerGauges(String name) {

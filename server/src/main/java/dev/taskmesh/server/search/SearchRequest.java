@@ -52,11 +52,8 @@ final class SearchRequest {
     private SearchTasksQuery read(WorkspaceId ws, CurrentUser caller, Parameters p) {
         String text = text(p.q());
         List<ProjectId> projects = errors.each("projectId", p.projectId(), ProjectId::parse, "must be a project id");
-        List<TaskStatus> statuses = errors.each(
-                "status",
-                p.status(),
-                TaskStatus::fromWireName,
-                "must be one of backlog, todo, in_progress, in_review, done, cancelled");
+        List<TaskStatus> statuses =
+                errors.each("status", p.status(), TaskStatus::fromWireName, "must be one of " + TaskStatus.wireNames());
         List<UserId> assignees = errors.each(
                 "assignee",
                 p.assignee(),

@@ -75,7 +75,7 @@ class TaskController {
     private static final String PROJECT_READ_MODEL = "project-views";
 
     private static final Set<String> PATCHABLE = Set.of("title", "description", "priority", "dueDate", "labels");
-    static final String STATUSES = "must be one of backlog, todo, in_progress, in_review, done, cancelled";
+    static final String STATUSES = "must be one of " + TaskStatus.wireNames();
 
     private final CommandSender commands;
     private final QueryGateway queries;
