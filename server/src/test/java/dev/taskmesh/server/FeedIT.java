@@ -99,6 +99,47 @@ class FeedIT extends IntegrationTest {
                 .isEqualTo(62); // 60 tasks, the project and the workspace, for its one member
     }
 
+    /**
+     * Concurrent commits reach the store's positions out of order, and the processor receives the late ones after
+     * later positions (they fill gaps): every one is still in the feed, in the store's order.
+     */
+    @Test
+    void concurrentWritesAreAllMaterialisedInTheStoresOrder() throws Exception {
+        Board board = Board.create(api, jdbc, "Concurrent");
+        try (var writers = java.util.concurrent.Executors.newFixedThreadPool(8)) {
+            List<java.util.concurrent.Future<Api.Response>> created = new ArrayList<>();
+            for (int i = 0; i < 80; i++) {
+                String title = "Concurrent " + i;
+                created.add(writers.submit(
+                        () -> expect(api.createTask(board.owner(), board.workspace(), board.project(), title), 201)));
+            }
+            for (var response : created) {
+                track(response.get());
+            }
+        }
+        // a commit that filled a gap may reach the feed just after the processor passed the highest position
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(items(feed(board.owner(), "limit=100")).stream()
+                                .filter(item ->
+                                        item.path("eventType").asString().equals("TaskCreated")))
+                        .hasSize(80));
+        assertThat(entriesOf(board.workspace())).isEqualTo(82);
+        List<Long> seqs = jdbc.sql(
+                        "SELECT event_seq FROM feed_event WHERE workspace_id = :workspace ORDER BY event_seq")
+                .param("workspace", java.util.UUID.fromString(board.workspace()))
+                .query(Long.class)
+                .list();
+        List<Long> positions = jdbc.sql("""
+                        SELECT d.global_index FROM domain_event_entry d JOIN feed_event f ON f.event_id = d.event_identifier
+                        WHERE f.workspace_id = :workspace ORDER BY d.global_index
+                        """)
+                .param("workspace", java.util.UUID.fromString(board.workspace()))
+                .query(Long.class)
+                .list();
+        assertThat(seqs).hasSize(82).isEqualTo(positions);
+    }
+
     @Test
     void pastItsRetentionAFeedIsReadFromTheEventsAndReadsTheSame() {
         Board board = Board.create(api, jdbc, "Retained");

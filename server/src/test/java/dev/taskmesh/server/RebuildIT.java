@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import dev.taskmesh.query.feed.FeedRetention;
 import dev.taskmesh.server.rebuild.RebuildProgress;
 import dev.taskmesh.server.rebuild.Rebuilds;
 import dev.taskmesh.server.support.Api;
@@ -13,6 +14,7 @@ import dev.taskmesh.server.support.Board;
 import dev.taskmesh.server.support.IntegrationTest;
 import dev.taskmesh.server.support.Writes;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +42,9 @@ class RebuildIT extends IntegrationTest {
     @Autowired
     Rebuilds rebuilds;
 
+    @Autowired
+    FeedRetention retention;
+
     User owner;
     String workspace;
     String project;
@@ -57,7 +62,8 @@ class RebuildIT extends IntegrationTest {
     @Test
     void eachRebuiltReadModelIsIdenticalToTheOneItReplaced() {
         seedHistory();
-        for (String projection : List.of("task-views", "project-views", "comment-views", "search", "notifications")) {
+        for (String projection :
+                List.of("task-views", "project-views", "comment-views", "search", "notifications", "activity-feed")) {
             awaitLive();
             Map<String, String> before = checksums(projection);
             assertThat(before)
@@ -118,6 +124,29 @@ class RebuildIT extends IntegrationTest {
                         .path("count")
                         .asLong())
                 .isEqualTo(4);
+    }
+
+    @Test
+    void theFeedIsRebuiltWithinItsRetentionAndReadsTheSame() {
+        seedHistory();
+        Instant pruneBefore = Instant.now();
+        seedHistory();
+        awaitLive();
+        retention.pruneOlderThan(pruneBefore);
+        long horizon = count("SELECT event_seq FROM feed_horizon");
+        Map<String, String> before = checksums("activity-feed");
+        String feedBefore = wholeFeed(owner);
+
+        RebuildProgress end = rebuilds.run("activity-feed", progress -> {});
+
+        assertThat(end.state()).isEqualTo(RebuildProgress.State.DONE);
+        assertThat(checksums("activity-feed")).isEqualTo(before);
+        assertThat(count("SELECT event_seq FROM feed_horizon")).isEqualTo(horizon);
+        assertThat(count("SELECT count(*) FROM feed_entry WHERE event_seq < " + horizon))
+                .isZero();
+        assertThat(count("SELECT count(*) FROM feed_event WHERE event_seq < " + horizon))
+                .isPositive();
+        assertThat(wholeFeed(owner)).isEqualTo(feedBefore).contains("Renamed project");
     }
 
     @Test
@@ -207,7 +236,8 @@ class RebuildIT extends IntegrationTest {
     @Test
     void anUnknownReadModelOrOneThatIsNotRebuildableIsRefused() {
         assertThat(rebuilds.names())
-                .containsExactly("comment-views", "notifications", "project-views", "search", "task-views");
+                .containsExactly(
+                        "activity-feed", "comment-views", "notifications", "project-views", "search", "task-views");
         assertThatThrownBy(() -> rebuilds.run("stream-relay", progress -> {}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("rebuildable");
@@ -273,6 +303,25 @@ class RebuildIT extends IntegrationTest {
                 200));
     }
 
+    /** Every page of the user's feed, as the API answers them. */
+    private String wholeFeed(User user) {
+        StringBuilder pages = new StringBuilder();
+        String cursor = null;
+        do {
+            var page = expect(
+                            api.get(
+                                    "/api/me/feed?limit=7" + (cursor == null ? "" : "&cursor=" + cursor),
+                                    user.accessToken()),
+                            200)
+                    .body();
+            pages.append(page.path("items")).append('\n');
+            cursor = page.path("nextCursor").isNull()
+                    ? null
+                    : page.path("nextCursor").asString();
+        } while (cursor != null);
+        return pages.toString();
+    }
+
     /** Every live processor has passed the last write. */
     private void awaitLive() {
         expect(
@@ -291,6 +340,7 @@ class RebuildIT extends IntegrationTest {
                         "/api/workspaces/" + workspace + "/search?q=x&minPosition=" + writes.lastPosition(),
                         owner.accessToken()),
                 200);
+        expect(api.get("/api/me/feed?minPosition=" + writes.lastPosition(), owner.accessToken()), 200);
     }
 
     /**
@@ -304,6 +354,7 @@ class RebuildIT extends IntegrationTest {
                 "project-views", List.of("project_view"),
                 "comment-views", List.of("comment_view"),
                 "search", List.of("search_task", "search_comment", "search_word"),
+                "activity-feed", List.of("feed_member", "feed_event", "feed_entry", "feed_horizon"),
                 "notifications",
                         List.of(
                                 "notify_user",

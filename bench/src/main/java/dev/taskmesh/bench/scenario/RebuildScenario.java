@@ -25,16 +25,23 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Rebuilding read models from the event store while users read: tasks seeded by the server's import (1,000,000 in
- * full mode, 20,000 in short), then the task and search read models rebuilt one after the other through the admin
- * API, while task lists and searches are read at a fixed rate. Reports events replayed per second (from the rebuild's
- * own start and end) and the reads during each rebuild. Target (search issue): at least 20,000 events/s for the task
- * and search read models, reads served throughout.
+ * full mode, 20,000 in short) in workspaces of ten members, then the task, search and feed read models rebuilt one
+ * after the other through the admin API, while task lists and searches are read at a fixed rate. Reports events
+ * replayed per second (from the rebuild's own start and end), rows written per second (the feed writes one row per
+ * member for each event) and the reads during each rebuild. Target (search issue): at least 20,000 events/s for the
+ * task and search read models, reads served throughout; the feed reported in rows per second.
  */
 public final class RebuildScenario implements Scenario {
 
     static final double TARGET_EVENTS_PER_SECOND = 20_000;
     private static final double READ_RATE = 50;
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final int MEMBERS = 9;
+    private static final List<String> PROJECTIONS = List.of("task-views", "search", "activity-feed");
+    private static final Map<String, List<String>> TABLES = Map.of(
+            "task-views", List.of("task_view"),
+            "search", List.of("search_task", "search_comment", "search_word"),
+            "activity-feed", List.of("feed_member", "feed_event", "feed_entry", "feed_horizon"));
 
     @Override
     public String name() {
@@ -63,6 +70,7 @@ public final class RebuildScenario implements Scenario {
                     List.of(
                             "--tasks=" + tasks,
                             "--workspaces=10",
+                            "--members=" + MEMBERS,
                             "--projects=2",
                             "--email=" + email,
                             "--password=" + password));
@@ -85,7 +93,7 @@ public final class RebuildScenario implements Scenario {
                         .has("items");
                 Admin admin = new Admin(server.base(), operator);
                 summary.put("events", admin.head(context, url));
-                for (String projection : List.of("task-views", "search")) {
+                for (String projection : PROJECTIONS) {
                     AtomicBoolean rebuilding = new AtomicBoolean(true);
                     CompletableFuture<LatencyRecorder.Snapshot> reads = CompletableFuture.supplyAsync(
                             () -> OpenLoop.runWhile(READ_RATE, 512, rebuilding::get, read));
@@ -103,6 +111,9 @@ public final class RebuildScenario implements Scenario {
                     summary.put(projection + ":events", events);
                     summary.put(projection + ":seconds", seconds);
                     summary.put(projection + ":eventsPerSecond", Math.round(events / seconds));
+                    long rows = admin.rows(context, url, TABLES.get(projection));
+                    summary.put(projection + ":rows", rows);
+                    summary.put(projection + ":rowsPerSecond", Math.round(rows / seconds));
                     steps.add(StepResult.of(
                             "reads during the " + projection + " rebuild",
                             "open",
@@ -127,9 +138,20 @@ public final class RebuildScenario implements Scenario {
         }
 
         long head(RunContext context, String url) throws Exception {
+            return rows(context, url, List.of("domain_event_entry"));
+        }
+
+        /** The rows of these tables, together. */
+        long rows(RunContext context, String url, List<String> tables) throws Exception {
+            String sql = "SELECT "
+                    + String.join(
+                            " + ",
+                            tables.stream()
+                                    .map(t -> "(SELECT count(*) FROM " + t + ")")
+                                    .toList());
             try (var connection = context.infra().connect(url);
                     var statement = connection.createStatement();
-                    var rs = statement.executeQuery("SELECT count(*) FROM domain_event_entry")) {
+                    var rs = statement.executeQuery(sql)) {
                 rs.next();
                 return rs.getLong(1);
             }
@@ -170,28 +192,35 @@ public final class RebuildScenario implements Scenario {
     public String markdown(ScenarioResult result) {
         Map<String, Object> s = result.summary();
         return """
-                %s tasks (%s events in the store, seeded by `taskmesh-server.jar import`); each read model rebuilt \
-                through `POST /admin/rebuilds/{name}` while task lists and searches are read at %s/s. Target: at \
-                least %,d events/s, reads served throughout.
+                %s tasks (%s events in the store, seeded by `taskmesh-server.jar import` in workspaces of %d \
+                members); each read model rebuilt through `POST /admin/rebuilds/{name}` while task lists and searches \
+                are read at %s/s. Target: at least %,d events/s for tasks and search, reads served throughout; the \
+                feed in rows per second.
 
-                | read model | events replayed | seconds | events/s |
-                | --- | --- | --- | --- |
-                | task-views | %s | %s | %s |
-                | search | %s | %s | %s |
+                | read model | events replayed | seconds | events/s | rows written | rows/s |
+                | --- | --- | --- | --- | --- | --- |
+                %s
 
                 %s
 
                 %s""".formatted(
                         s.get("tasks"),
                         s.get("events"),
+                        MEMBERS + 1,
                         (int) READ_RATE,
                         (long) TARGET_EVENTS_PER_SECOND,
-                        s.get("task-views:events"),
-                        s.get("task-views:seconds"),
-                        s.get("task-views:eventsPerSecond"),
-                        s.get("search:events"),
-                        s.get("search:seconds"),
-                        s.get("search:eventsPerSecond"),
+                        String.join(
+                                "\n",
+                                PROJECTIONS.stream()
+                                        .map(p -> "| %s | %s | %s | %s | %s | %s |"
+                                                .formatted(
+                                                        p,
+                                                        s.get(p + ":events"),
+                                                        s.get(p + ":seconds"),
+                                                        s.get(p + ":eventsPerSecond"),
+                                                        s.get(p + ":rows"),
+                                                        s.get(p + ":rowsPerSecond")))
+                                        .toList()),
                         Scenario.serverUsage(result.server()),
                         Tables.steps(result.steps()));
     }

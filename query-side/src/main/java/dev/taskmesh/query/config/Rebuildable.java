@@ -19,6 +19,9 @@ public interface Rebuildable {
     /** Every table the handlers write, and only those: they are copied empty, rebuilt, and swapped in. */
     List<String> tables();
 
+    /** Rows the empty shadow tables need before the first event is replayed; none by default. */
+    default void prepare(JdbcClient shadow) {}
+
     /**
      * A fresh instance of the projection's event handlers writing through {@code shadow}, with every side effect
      * (pushes, deliveries, cache invalidations) switched off: a rebuild only rewrites rows.

@@ -24,6 +24,7 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
@@ -31,9 +32,12 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Materialises every member's feed: fan-out on write. A batch of events is written with two statements, the events
  * once and one reference row per member (an INSERT … SELECT joined to the members), in the transaction that stores
- * the processor's token, so a burst costs two statements per batch rather than a row at a time. A membership change inside
- * a batch first flushes the entries before it, so each event reaches exactly the members it had. Events are unique
- * by id and references per (user, event): replays and retries add nothing.
+ * the processor's token, so a burst costs two statements per batch rather than a row at a time. A membership change
+ * inside a batch first flushes the entries before it, so each event reaches exactly the members it had. An event's
+ * seq is its position in the event store, looked up by its id (a tracking token's position is not the event's own
+ * when the event filled a gap), so a rebuilt feed numbers everything as the live one did and the cursors clients
+ * hold stay valid. Events are unique by position and references per (user, event): replays and retries add
+ * nothing.
  */
 @Component
 @ProcessingGroup(FeedProjection.PROCESSING_GROUP)
@@ -47,8 +51,19 @@ class FeedProjection {
     private final JsonMapper json;
     private final Clock clock;
     private final Timer lag;
+    private final long fanOutFrom;
 
+    @Autowired
     FeedProjection(JdbcClient jdbc, JsonMapper json, Clock clock, MeterRegistry meters) {
+        this(jdbc, json, clock, meters, 0);
+    }
+
+    /**
+     * Writes references only for events from position {@code fanOutFrom} on: a rebuild leaves out those below the
+     * retention horizon, which are read from the events themselves (FeedRetention).
+     */
+    FeedProjection(JdbcClient jdbc, JsonMapper json, Clock clock, MeterRegistry meters, long fanOutFrom) {
+        this.fanOutFrom = fanOutFrom;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -63,12 +78,12 @@ class FeedProjection {
         switch (event) {
             case WorkspaceCreatedEvent created -> {
                 flush();
-                join(created.workspaceId(), created.ownerId().value());
+                join(created.workspaceId(), created.ownerId().value(), message);
                 pending().add(entry(created.workspaceId(), message));
             }
             case MemberAddedEvent added -> {
                 flush();
-                join(added.workspaceId(), added.userId().value());
+                join(added.workspaceId(), added.userId().value(), message);
                 pending().add(entry(added.workspaceId(), message));
             }
             case MemberRemovedEvent removed -> {
@@ -98,17 +113,19 @@ class FeedProjection {
     }
 
     /**
-     * Called with every earlier entry flushed, so the next event stored (this join) gets a seq above every stored one:
-     * the member's history, served from the events past the retention horizon, starts there.
+     * Called with every earlier entry flushed, so they reach the members without the newcomer. The member's history,
+     * served from the events below the retention horizon, starts at the event that made them one.
      */
-    private void join(WorkspaceId workspaceId, UUID userId) {
+    private void join(WorkspaceId workspaceId, UUID userId, EventMessage<?> joinedBy) {
         jdbc.sql("""
                         INSERT INTO feed_member (workspace_id, user_id, joined_seq)
-                        VALUES (:workspaceId, :userId, (SELECT coalesce(max(event_seq), 0) + 1 FROM feed_event))
+                        SELECT :workspaceId, :userId, global_index FROM domain_event_entry
+                        WHERE event_identifier = :eventId
                         ON CONFLICT DO NOTHING
                         """)
                 .param("workspaceId", workspaceId.value())
                 .param("userId", userId)
+                .param("eventId", joinedBy.getIdentifier())
                 .update();
     }
 
@@ -140,14 +157,15 @@ class FeedProjection {
         }
         String[] eventIds = column(entries, Entry::eventId);
         jdbc.sql("""
-                        INSERT INTO feed_event (event_id, workspace_id, event_type, aggregate_id, actor, at, data)
-                        SELECT e.event_id, e.workspace_id, e.event_type, e.aggregate_id, e.actor, e.at, e.data
+                        INSERT INTO feed_event (event_seq, event_id, workspace_id, event_type, aggregate_id, actor, at,
+                                                data)
+                        SELECT d.global_index, e.*
                         FROM unnest(CAST(:eventIds AS text[]), CAST(:workspaces AS uuid[]), CAST(:types AS text[]),
                                     CAST(:aggregates AS text[]), CAST(:actors AS uuid[]), CAST(:ats AS timestamptz[]),
                                     CAST(:data AS text[]))
-                             WITH ORDINALITY AS e(event_id, workspace_id, event_type, aggregate_id, actor, at, data, n)
-                        ORDER BY e.n
-                        ON CONFLICT (event_id) DO NOTHING
+                             AS e(event_id, workspace_id, event_type, aggregate_id, actor, at, data)
+                        JOIN domain_event_entry d ON d.event_identifier = e.event_id
+                        ON CONFLICT DO NOTHING
                         """)
                 .param("eventIds", eventIds)
                 .param("workspaces", column(entries, Entry::workspaceId))
@@ -161,9 +179,12 @@ class FeedProjection {
                         INSERT INTO feed_entry (user_id, event_seq, workspace_id)
                         SELECT m.user_id, f.event_seq, f.workspace_id
                         FROM feed_event f JOIN feed_member m ON m.workspace_id = f.workspace_id
-                        WHERE f.event_id = ANY(CAST(:eventIds AS text[]))
+                        WHERE f.event_id = ANY(CAST(:eventIds AS text[])) AND f.event_seq >= :fanOutFrom
                         ON CONFLICT DO NOTHING
-                        """).param("eventIds", eventIds).update();
+                        """)
+                .param("eventIds", eventIds)
+                .param("fanOutFrom", fanOutFrom)
+                .update();
         Instant now = clock.instant();
         entries.forEach(entry -> lag.record(Duration.between(entry.at(), now)));
         entries.clear();

@@ -5,8 +5,10 @@ import dev.taskmesh.api.project.CreateProjectCommand;
 import dev.taskmesh.api.project.ProjectId;
 import dev.taskmesh.api.task.CreateTaskCommand;
 import dev.taskmesh.api.task.TaskId;
+import dev.taskmesh.api.workspace.AddMemberCommand;
 import dev.taskmesh.api.workspace.CreateWorkspaceCommand;
 import dev.taskmesh.api.workspace.WorkspaceId;
+import dev.taskmesh.api.workspace.WorkspaceRole;
 import dev.taskmesh.command.account.AccountRegistration;
 import java.security.SecureRandom;
 import java.util.ArrayList;
@@ -25,7 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seeds a workspace with many tasks through the same commands as the HTTP path, so the event store holds exactly
- * what users would have produced: one owner, a workspace, projects, and tasks spread over them. Commands go straight
+ * what users would have produced: one owner, workspaces with their members, projects, and tasks spread over them. Commands go straight
  * to the command gateway, {@code batch} of them per transaction, on several threads; the projections catch up as
  * they would after any burst.
  */
@@ -87,6 +89,17 @@ final class BulkImport {
         UserId owner = UserId.parse(registration
                 .register(options.email(), handle, "Bulk import", new BCryptPasswordEncoder().encode(password))
                 .id());
+        List<UserId> members = new ArrayList<>();
+        String memberPassword = new BCryptPasswordEncoder().encode(randomPassword());
+        for (int m = 0; m < options.members(); m++) {
+            members.add(UserId.parse(registration
+                    .register(
+                            handle + "-member" + m + "@bench.taskmesh.dev",
+                            handle + "m" + m,
+                            "Member " + m,
+                            memberPassword)
+                    .id()));
+        }
         List<WorkspaceId> workspaces = new ArrayList<>();
         List<ProjectId> projects = new ArrayList<>();
         List<WorkspaceId> projectWorkspaces = new ArrayList<>();
@@ -95,6 +108,9 @@ final class BulkImport {
             commands.sendAndWait(new CreateWorkspaceCommand(
                     workspace, options.workspaces() == 1 ? "Imported" : "Imported " + (w + 1), owner));
             workspaces.add(workspace);
+            for (UserId member : members) {
+                commands.sendAndWait(new AddMemberCommand(workspace, member, WorkspaceRole.MEMBER, owner));
+            }
             for (int p = 0; p < options.projects(); p++) {
                 ProjectId project = ProjectId.random();
                 commands.sendAndWait(new CreateProjectCommand(project, workspace, "Project " + (p + 1), null, owner));

@@ -7,14 +7,16 @@ import java.util.Set;
 
 /**
  * The arguments of {@code taskmesh-server.jar import}: {@code --tasks=N} (required), {@code --workspaces=W} (default
- * 1, all owned by the one user), {@code --projects=P} per workspace (default 10), {@code --threads=T} (default 4), {@code --batch=B} commands per transaction (default 100),
+ * 1, all owned by the one user), {@code --members=M} other users in every workspace (default 0: they widen the
+ * activity feed's fan-out), {@code --projects=P} per workspace (default 10), {@code --threads=T} (default 4), {@code --batch=B} commands per transaction (default 100),
  * {@code --email=} and {@code --password=} of the owner it registers (defaults: a fresh bench address and a random
  * password, which the summary then prints so the seeded workspace can be used).
  */
-record ImportOptions(int tasks, int workspaces, int projects, int threads, int batch, String email, String password) {
+record ImportOptions(
+        int tasks, int workspaces, int members, int projects, int threads, int batch, String email, String password) {
 
     private static final Set<String> NAMES =
-            Set.of("tasks", "workspaces", "projects", "threads", "batch", "email", "password");
+            Set.of("tasks", "workspaces", "members", "projects", "threads", "batch", "email", "password");
 
     /** @throws IllegalArgumentException with a message fit for the command line */
     static ImportOptions parse(List<String> arguments) {
@@ -36,6 +38,7 @@ record ImportOptions(int tasks, int workspaces, int projects, int threads, int b
         return new ImportOptions(
                 number(values, "tasks", 1, 100_000_000, 0),
                 number(values, "workspaces", 1, 100_000, 1),
+                number(values, "members", 0, 1_000, 0),
                 number(values, "projects", 1, 10_000, 10),
                 number(values, "threads", 1, 64, 4),
                 number(values, "batch", 1, 10_000, 100),
@@ -62,7 +65,7 @@ record ImportOptions(int tasks, int workspaces, int projects, int threads, int b
     @Override
     public String toString() {
         // never print the password
-        return "ImportOptions[tasks=" + tasks + ", workspaces=" + workspaces + ", projects=" + projects + ", threads="
-                + threads + ", batch=" + batch + ", email=" + email + "]";
+        return "ImportOptions[tasks=" + tasks + ", workspaces=" + workspaces + ", members=" + members + ", projects="
+                + projects + ", threads=" + threads + ", batch=" + batch + ", email=" + email + "]";
     }
 }

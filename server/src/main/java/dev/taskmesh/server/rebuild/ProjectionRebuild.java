@@ -81,6 +81,7 @@ final class ProjectionRebuild {
         ShadowTables shadow = new ShadowTables(jdbc, projection.processingGroup(), projection.tables());
         try (HikariDataSource shadowPool = shadowPool(shadow.schema())) {
             shadow.create();
+            projection.prepare(JdbcClient.create(shadowPool));
             jdbc.sql("DELETE FROM token_entry WHERE processor_name = :name")
                     .param("name", rebuildName)
                     .update();
