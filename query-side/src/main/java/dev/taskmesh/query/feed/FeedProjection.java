@@ -30,9 +30,9 @@ import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Materialises every member's feed: fan-out on write. A batch of events is written with two statements, the events
- * once and one reference row per member (an INSERT … SELECT joined to the members), in the transaction that stores
- * the processor's token, so a burst costs two statements per batch rather than a row at a time. A membership change
+ * Materialises every member's feed: fan-out on write. A batch of events is written with one statement, the events
+ * once and one reference row per member (joined to the members), in the transaction that stores the processor's
+ * token, so a burst costs one statement per batch rather than a row at a time. A membership change
  * inside a batch first flushes the entries before it, so each event reaches exactly the members it had. An event's
  * seq is its position in the event store, looked up by its id (a tracking token's position is not the event's own
  * when the event filled a gap), so a rebuilt feed numbers everything as the live one did and the cursors clients
@@ -155,34 +155,33 @@ class FeedProjection {
         if (entries.isEmpty()) {
             return;
         }
-        String[] eventIds = column(entries, Entry::eventId);
+        // one statement: the events stored, then their references written from what the insert returned, so the
+        // fan-out never searches the events table (an event already stored, by a replay, is skipped with its entries)
         jdbc.sql("""
-                        INSERT INTO feed_event (event_seq, event_id, workspace_id, event_type, aggregate_id, actor, at,
-                                                data)
-                        SELECT d.global_index, e.*
-                        FROM unnest(CAST(:eventIds AS text[]), CAST(:workspaces AS uuid[]), CAST(:types AS text[]),
-                                    CAST(:aggregates AS text[]), CAST(:actors AS uuid[]), CAST(:ats AS timestamptz[]),
-                                    CAST(:data AS text[]))
-                             AS e(event_id, workspace_id, event_type, aggregate_id, actor, at, data)
-                        JOIN domain_event_entry d ON d.event_identifier = e.event_id
+                        WITH stored AS (
+                            INSERT INTO feed_event (event_seq, event_id, workspace_id, event_type, aggregate_id, actor,
+                                                    at, data)
+                            SELECT d.global_index, e.*
+                            FROM unnest(CAST(:eventIds AS text[]), CAST(:workspaces AS uuid[]),
+                                        CAST(:types AS text[]), CAST(:aggregates AS text[]), CAST(:actors AS uuid[]),
+                                        CAST(:ats AS timestamptz[]), CAST(:data AS text[]))
+                                 AS e(event_id, workspace_id, event_type, aggregate_id, actor, at, data)
+                            JOIN domain_event_entry d ON d.event_identifier = e.event_id
+                            ON CONFLICT DO NOTHING
+                            RETURNING event_seq, workspace_id)
+                        INSERT INTO feed_entry (user_id, event_seq, workspace_id)
+                        SELECT m.user_id, stored.event_seq, stored.workspace_id
+                        FROM stored JOIN feed_member m ON m.workspace_id = stored.workspace_id
+                        WHERE stored.event_seq >= :fanOutFrom
                         ON CONFLICT DO NOTHING
                         """)
-                .param("eventIds", eventIds)
+                .param("eventIds", column(entries, Entry::eventId))
                 .param("workspaces", column(entries, Entry::workspaceId))
                 .param("types", column(entries, Entry::eventType))
                 .param("aggregates", column(entries, Entry::aggregateId))
                 .param("actors", column(entries, Entry::actor))
                 .param("ats", column(entries, entry -> entry.at().toString()))
                 .param("data", column(entries, Entry::data))
-                .update();
-        jdbc.sql("""
-                        INSERT INTO feed_entry (user_id, event_seq, workspace_id)
-                        SELECT m.user_id, f.event_seq, f.workspace_id
-                        FROM feed_event f JOIN feed_member m ON m.workspace_id = f.workspace_id
-                        WHERE f.event_id = ANY(CAST(:eventIds AS text[])) AND f.event_seq >= :fanOutFrom
-                        ON CONFLICT DO NOTHING
-                        """)
-                .param("eventIds", eventIds)
                 .param("fanOutFrom", fanOutFrom)
                 .update();
         Instant now = clock.instant();

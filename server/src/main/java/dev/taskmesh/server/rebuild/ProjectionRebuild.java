@@ -89,6 +89,10 @@ final class ProjectionRebuild {
             replay.start();
             try {
                 state = replayUntilCaughtUp(replay, state, progress);
+                state = state.in(RebuildProgress.State.INDEXING, clock.instant());
+                progress.accept(state);
+                shadow.completeIndexes();
+                state = replayUntilCaughtUp(replay, state, progress);
                 state = state.in(RebuildProgress.State.SWITCHING, clock.instant());
                 progress.accept(state);
                 switchOver(replay, shadow);
@@ -96,8 +100,12 @@ final class ProjectionRebuild {
                 replay.shutDown();
             }
             long head = head();
-            state = state.replaying(head, head, state.eventsPerSecond())
-                    .in(RebuildProgress.State.DONE, clock.instant());
+            double seconds = Math.max(
+                            1,
+                            Duration.between(state.startedAt(), clock.instant()).toMillis())
+                    / 1000.0;
+            // the rate of the whole rebuild, indexing and switching included
+            state = state.replaying(head, head, head / seconds).in(RebuildProgress.State.DONE, clock.instant());
         } catch (RuntimeException e) {
             shadow.drop();
             state = state.failed(e.getMessage(), clock.instant());
@@ -237,7 +245,10 @@ final class ProjectionRebuild {
                 .build();
     }
 
-    /** Connections of their own whose search path finds the shadow tables before the live ones. */
+    /**
+     * Connections of their own whose search path finds the shadow tables before the live ones. (The replay's token
+     * lives in the live schema's token table, written through these connections too: it is the rebuild's own row.)
+     */
     private HikariDataSource shadowPool(String schema) {
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(live.getJdbcUrl());
@@ -245,7 +256,8 @@ final class ProjectionRebuild {
         pool.setPassword(live.getPassword());
         pool.setMaximumPoolSize(threads + 1);
         pool.setPoolName("rebuild-" + schema);
-        pool.setConnectionInitSql("SET search_path TO " + schema + ", public");
+        // a rebuild that dies starts again from the beginning, so its commits need not wait for the disk
+        pool.setConnectionInitSql("SET search_path TO " + schema + ", public; SET synchronous_commit TO off");
         return pool;
     }
 

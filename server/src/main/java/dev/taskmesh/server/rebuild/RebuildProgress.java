@@ -4,8 +4,9 @@ import java.time.Instant;
 
 /**
  * Where a rebuild stands: {@code replaying} events up to the head of the store ({@code done} of {@code total}, the
- * current rate and the time left at that rate), {@code switching} over, {@code done}, or {@code failed} with the
- * reason. {@code total} grows while writes go on.
+ * current rate and the time left at that rate), {@code indexing} the copies (then replaying again what came
+ * meanwhile), {@code switching} over, {@code done}, or {@code failed} with the reason. {@code total} grows while
+ * writes go on.
  */
 public record RebuildProgress(
         String projection,
@@ -21,6 +22,7 @@ public record RebuildProgress(
     public enum State {
         PREPARING,
         REPLAYING,
+        INDEXING,
         SWITCHING,
         DONE,
         FAILED;

@@ -7,15 +7,18 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Empty copies of a read model's tables in a schema of their own, and the switch that puts them in the live tables'
- * place. The copies have the live tables' columns, defaults, generated columns, constraints and indexes ({@code LIKE
- * ... INCLUDING ALL}) and sequences of their own; after the switch their indexes carry the live ones' names again, so
- * later migrations find what they expect.
+ * place. The copies have the live tables' columns, defaults, generated columns, constraints and unique indexes
+ * ({@code LIKE ... INCLUDING ALL}) and sequences of their own. Their other indexes (lists, full text, trigrams) are
+ * built once the replay is nearly done: one sort of the whole table instead of an index update per row, which is
+ * most of a GIN index's cost. After the switch every index carries the live one's name, so later migrations find
+ * what they expect.
  */
 final class ShadowTables {
 
     private final JdbcClient jdbc;
     private final String schema;
     private final List<String> tables;
+    private final List<String> deferredIndexes = new java.util.ArrayList<>();
 
     ShadowTables(JdbcClient jdbc, String processingGroup, List<String> tables) {
         this.jdbc = jdbc;
@@ -44,6 +47,7 @@ final class ShadowTables {
                     .param("table", table)
                     .query(String.class)
                     .list();
+            dropSecondaryIndexes(table);
             for (String column : serials) {
                 String sequence = schema + "." + table + "_" + column + "_seq";
                 jdbc.sql("CREATE SEQUENCE " + sequence + " OWNED BY " + schema + "." + table + "." + column)
@@ -53,6 +57,41 @@ final class ShadowTables {
                         .update();
             }
         }
+    }
+
+    /**
+     * The live table's non-unique indexes are dropped from the copy and kept to be built later, with the live names:
+     * no handler needs them to write (conflict targets are unique).
+     */
+    private void dropSecondaryIndexes(String table) {
+        jdbc.sql("""
+                        SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i
+                        WHERE i.indrelid = ('public.' || :table)::regclass AND NOT i.indisunique
+                        """)
+                .param("table", table)
+                .query(String.class)
+                .list()
+                .forEach(definition -> deferredIndexes.add(
+                        definition.replace(" ON public." + table + " ", " ON " + schema + "." + table + " ")));
+        jdbc.sql("""
+                        SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
+                        WHERE i.indrelid = (:schema || '.' || :table)::regclass AND NOT i.indisunique
+                        """)
+                .param("schema", schema)
+                .param("table", table)
+                .query(String.class)
+                .list()
+                .forEach(index -> jdbc.sql("DROP INDEX " + schema + "." + index).update());
+    }
+
+    /**
+     * Builds the indexes left out at first and gathers the copies' statistics, so the planner knows the tables from
+     * their first query as live tables. Writes to the copies wait meanwhile.
+     */
+    void completeIndexes() {
+        deferredIndexes.forEach(definition -> jdbc.sql(definition).update());
+        deferredIndexes.clear();
+        tables.forEach(table -> jdbc.sql("ANALYZE " + schema + "." + table).update());
     }
 
     /** Locks the live tables against every reader and writer until the current transaction ends. */
