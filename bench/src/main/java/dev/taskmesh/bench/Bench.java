@@ -4,6 +4,7 @@ import dev.taskmesh.bench.infra.BenchInfrastructure;
 import dev.taskmesh.bench.record.ResultFiles;
 import dev.taskmesh.bench.record.ScenarioResult;
 import dev.taskmesh.bench.scenario.BroadcastScenario;
+import dev.taskmesh.bench.scenario.ConnectionsScenario;
 import dev.taskmesh.bench.scenario.FeedScenario;
 import dev.taskmesh.bench.scenario.NotificationScenario;
 import dev.taskmesh.bench.scenario.RebuildScenario;
@@ -33,6 +34,7 @@ public final class Bench {
                     new YardstickScenario(),
                     new WritePathScenario(),
                     new BroadcastScenario(),
+                    new ConnectionsScenario(),
                     new TaskListScenario(),
                     new FeedScenario(),
                     new NotificationScenario(),
@@ -65,7 +67,9 @@ public final class Bench {
         }
         String command = "./bench.sh " + scenario.name() + (full ? " --full" : "");
         try (BenchInfrastructure infra = BenchInfrastructure.start(System.getenv())) {
-            RunContext context = new RunContext(full, infra, serverJar, root.resolve("bench-results"), command);
+            // scenarios write their servers' and tools' logs here from the start
+            Path results = Files.createDirectories(root.resolve("bench-results"));
+            RunContext context = new RunContext(full, infra, serverJar, results, command);
             System.out.println("running " + scenario.name() + " (" + context.mode() + " mode)");
             ScenarioResult result = scenario.run(context);
             Path json = ResultFiles.writeJson(context.outDir(), result);

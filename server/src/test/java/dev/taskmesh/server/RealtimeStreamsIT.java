@@ -153,7 +153,7 @@ class RealtimeStreamsIT extends IntegrationTest {
             assertThat(client.reply(client.send(Map.of("type", "typing")), "error")
                             .path("code")
                             .asString())
-                    .isEqualTo("unknown-type");
+                    .isEqualTo("invalid-stream");
             assertThat(client.reply(client.send(Map.of("type", "subscribe", "stream", "board:1")), "error")
                             .path("code")
                             .asString())

@@ -179,11 +179,7 @@ public final class ServerProcess implements AutoCloseable {
             }
             lastCpuTicks = ticks;
             lastSampleNanos = now;
-            double rssMb = Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
-                    .filter(line -> line.startsWith("VmRSS:"))
-                    .mapToDouble(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024.0)
-                    .findFirst()
-                    .orElse(0);
+            double rssMb = rssMb();
             double heapMb = heapMb();
             synchronized (this) {
                 samples.add(new double[] {cpu, rssMb, heapMb});
@@ -221,6 +217,34 @@ public final class ServerProcess implements AutoCloseable {
                 HttpResponse.BodyHandlers.ofString());
         Matcher value = FIRST_VALUE.matcher(response.body());
         return response.statusCode() == 200 && value.find() ? Double.parseDouble(value.group(1)) : Double.NaN;
+    }
+
+    /** The server's heap in use right after a full collection, and its resident memory, in MB. */
+    public record Memory(double heapMb, double rssMb) {}
+
+    /**
+     * Collects garbage in the server ({@code jcmd GC.run}, from the harness's own JDK) and then reads its heap and
+     * resident memory: what it holds, not what it has yet to collect.
+     */
+    public Memory memoryAfterGc() throws IOException, InterruptedException {
+        Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
+        Path jcmd = java.resolveSibling("jcmd");
+        Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.run")
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        if (!gc.waitFor(60, TimeUnit.SECONDS) || gc.exitValue() != 0) {
+            throw new IOException("jcmd GC.run did not succeed on the server");
+        }
+        return new Memory(round(heapMb()), round(rssMb()));
+    }
+
+    private double rssMb() throws IOException {
+        return Files.readAllLines(Path.of("/proc/" + process.pid() + "/status")).stream()
+                .filter(line -> line.startsWith("VmRSS:"))
+                .mapToDouble(line -> Long.parseLong(line.replaceAll("\\D", "")) / 1024.0)
+                .findFirst()
+                .orElse(0);
     }
 
     /** A fresh random signing key, for scenarios that start several nodes with the same one. */

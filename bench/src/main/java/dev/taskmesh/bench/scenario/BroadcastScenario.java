@@ -132,7 +132,7 @@ public final class BroadcastScenario implements Scenario {
      * Client i watches workspace i mod 20 and connects to node A or B in turn within its workspace, so each
      * workspace has half its clients on each node; the clients are dealt to the processes round robin.
      */
-    private static List<GeneratorConfig> configs(
+    static List<GeneratorConfig> configs(
             BroadcastSetup setup, String measuredPrefix, List<String> urls, int clients, int processes) {
         List<List<GeneratorConfig.Target>> targets = new ArrayList<>();
         for (int p = 0; p < processes; p++) {
@@ -155,7 +155,7 @@ public final class BroadcastScenario implements Scenario {
     }
 
     /** Fails the run when the protocol does not work: a client without a subscription confirmed in time. */
-    private static FleetStatus awaitReady(List<GeneratorProcess> generators, int clients) throws Exception {
+    static FleetStatus awaitReady(List<GeneratorProcess> generators, int clients) throws Exception {
         // a batch of handshakes in flight can take three connect attempts and a subscribe timeout
         Duration patience = Duration.ofSeconds(60 + 45L * (clients / 200 + 1));
         List<FleetStatus> statuses = new ArrayList<>();
@@ -208,7 +208,7 @@ public final class BroadcastScenario implements Scenario {
     }
 
     /** Measured task creates: each write's send and response times go to every generator, which time its frames. */
-    private static Call timedWrites(
+    static Call timedWrites(
             BroadcastSetup setup, String prefix, AtomicLongArray accepted, List<GeneratorProcess> generators) {
         return index -> {
             int w = (int) (index % setup.workspaces().size());
@@ -226,8 +226,7 @@ public final class BroadcastScenario implements Scenario {
     }
 
     /** Every client should have one frame per accepted write to its workspace; the generators drain together. */
-    private static GeneratorReport collect(
-            List<GeneratorProcess> generators, BroadcastSetup setup, AtomicLongArray accepted)
+    static GeneratorReport collect(List<GeneratorProcess> generators, BroadcastSetup setup, AtomicLongArray accepted)
             throws InterruptedException {
         Map<String, Long> expected = new LinkedHashMap<>();
         for (int w = 0; w < setup.workspaces().size(); w++) {
@@ -311,7 +310,7 @@ public final class BroadcastScenario implements Scenario {
         summary.put("frames", delivery);
     }
 
-    private static String webSocket(ServerProcess node) {
+    static String webSocket(ServerProcess node) {
         URI base = node.base();
         return "ws://" + base.getHost() + ":" + base.getPort() + "/ws";
     }

@@ -25,7 +25,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Rebuilding read models from the event store while users read: tasks seeded by the server's import (1,000,000 in
- * full mode, 20,000 in short) in workspaces of ten members, then the task, search and feed read models rebuilt one
+ * full mode, 20,000 in short) over 1,000 workspaces of ten members, then the task, search and feed read models rebuilt one
  * after the other through the admin API, while task lists and searches are read at a fixed rate. Reports events
  * replayed per second (from the rebuild's own start and end), rows written per second (the feed writes one row per
  * member for each event) and the reads during each rebuild. Target (search issue): at least 20,000 events/s for the
@@ -69,7 +69,7 @@ public final class RebuildScenario implements Scenario {
                     "rebuild-import.log",
                     List.of(
                             "--tasks=" + tasks,
-                            "--workspaces=10",
+                            "--workspaces=1000",
                             "--members=" + MEMBERS,
                             "--projects=2",
                             "--email=" + email,
@@ -192,7 +192,7 @@ public final class RebuildScenario implements Scenario {
     public String markdown(ScenarioResult result) {
         Map<String, Object> s = result.summary();
         return """
-                %s tasks (%s events in the store, seeded by `taskmesh-server.jar import` in workspaces of %d \
+                %s tasks (%s events in the store, seeded by `taskmesh-server.jar import` in 1,000 workspaces of %d \
                 members); each read model rebuilt through `POST /admin/rebuilds/{name}` while task lists and searches \
                 are read at %s/s. Target: at least %,d events/s for tasks and search, reads served throughout; the \
                 feed in rows per second.

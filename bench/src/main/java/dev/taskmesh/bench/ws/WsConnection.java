@@ -162,6 +162,9 @@ final class WsConnection implements WebSocket.Listener {
             case "pong" -> {
                 // an answer to a ping; this client sends none
             }
+            case "presence", "typing" -> {
+                // who else follows the stream: not part of what this client checks
+            }
             default -> counters.badFrames.increment();
         }
     }

@@ -2,6 +2,7 @@ package dev.taskmesh.realtime.config;
 
 import dev.taskmesh.realtime.bus.FrameBus;
 import dev.taskmesh.realtime.bus.NodeFeed;
+import dev.taskmesh.realtime.presence.Presence;
 import dev.taskmesh.realtime.push.UserStreamPush;
 import dev.taskmesh.realtime.relay.EventFrames;
 import dev.taskmesh.realtime.relay.LogRetention;
@@ -10,6 +11,7 @@ import dev.taskmesh.realtime.relay.WakeableEventStore;
 import dev.taskmesh.realtime.socket.ConnectionKeeper;
 import dev.taskmesh.realtime.socket.HandshakeAuthentication;
 import dev.taskmesh.realtime.socket.HandshakeRefusal;
+import dev.taskmesh.realtime.socket.PresenceWatch;
 import dev.taskmesh.realtime.socket.StreamAccess;
 import dev.taskmesh.realtime.socket.StreamAuthenticator;
 import dev.taskmesh.realtime.socket.StreamSocketHandler;
@@ -51,8 +53,17 @@ public class RealtimeConfiguration {
     }
 
     @Bean
-    Subscriptions subscriptions(JsonMapper json, MeterRegistry meters) {
-        Subscriptions subscriptions = Subscriptions.create(json);
+    Presence presence(
+            @Value("${taskmesh.realtime.redis-url:${spring.data.redis.url:redis://127.0.0.1:6379}}") String redisUrl,
+            RealtimeProperties properties,
+            JdbcTemplate jdbc,
+            Clock clock) {
+        return new Presence(redisUrl, channel(properties, jdbc), properties.presenceTtl(), clock);
+    }
+
+    @Bean
+    Subscriptions subscriptions(JsonMapper json, Presence presence, MeterRegistry meters) {
+        Subscriptions subscriptions = Subscriptions.create(json, presence);
         Gauge.builder("taskmesh.realtime.connections", subscriptions, Subscriptions::connectionCount)
                 .description("Open WebSocket connections on this node")
                 .register(meters);
@@ -75,10 +86,14 @@ public class RealtimeConfiguration {
             JdbcTemplate jdbc,
             WakeableEventStore eventStore,
             NodeFeed nodeFeed) {
-        String channel = properties.channel().isBlank()
+        return new FrameBus(redisUrl, channel(properties, jdbc), eventStore, nodeFeed);
+    }
+
+    /** The Redis key and channel prefix: deployments that share a Redis never hear each other. */
+    private static String channel(RealtimeProperties properties, JdbcTemplate jdbc) {
+        return properties.channel().isBlank()
                 ? "taskmesh:" + jdbc.queryForObject("SELECT current_database()", String.class)
                 : properties.channel();
-        return new FrameBus(redisUrl, channel, eventStore, nodeFeed);
     }
 
     @Bean
@@ -124,8 +139,14 @@ public class RealtimeConfiguration {
     static class Endpoint {
 
         @Bean
+        PresenceWatch presenceWatch(Presence presence, Subscriptions subscriptions, JsonMapper json) {
+            return new PresenceWatch(presence, subscriptions, json);
+        }
+
+        @Bean
         StreamSocketHandler streamSocketHandler(
                 Subscriptions subscriptions,
+                PresenceWatch presenceWatch,
                 StreamLog streamLog,
                 StreamAccess access,
                 StreamAuthenticator authenticator,
@@ -140,6 +161,7 @@ public class RealtimeConfiguration {
                     json,
                     properties,
                     Executors.newVirtualThreadPerTaskExecutor(),
+                    presenceWatch,
                     meters);
         }
 

@@ -13,6 +13,8 @@ public enum ErrorCode {
     TOKEN_EXPIRED,
     RATE_LIMITED,
     TOO_MANY_SUBSCRIPTIONS,
+    TOO_MANY_CONNECTIONS,
+    NOT_SUBSCRIBED,
     BUS_UNAVAILABLE;
 
     public String wire() {

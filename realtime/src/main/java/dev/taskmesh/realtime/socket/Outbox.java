@@ -17,8 +17,8 @@ import org.springframework.web.socket.WebSocketSession;
 /**
  * Everything written to one connection goes through here: a queue drained by one writer at a time on a virtual
  * thread. The feed thread that fans a frame out to hundreds of connections only enqueues, so one slow socket never
- * delays the others; a connection whose queue passes {@code limit} is a slow consumer and is closed with 4408
- * instead of growing without bound. (Spring's ConcurrentWebSocketSessionDecorator would make the enqueuing thread
+ * delays the others; a connection whose queue passes {@code limit} frames or {@code limitBytes} bytes is a slow
+ * consumer and is closed with 4408 instead of growing without bound. (Spring's ConcurrentWebSocketSessionDecorator would make the enqueuing thread
  * write when the session is idle, which is exactly the blocking the feed thread must avoid.)
  */
 final class Outbox {
@@ -28,19 +28,28 @@ final class Outbox {
     private final WebSocketSession session;
     private final Executor writers;
     private final int limit;
+    private final long limitBytes;
     private final Timer fanout;
     private final Counter slowConsumers;
     private final ConcurrentLinkedQueue<Outgoing> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
+    private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final Object room = new Object();
     private volatile boolean closing;
     private volatile boolean closeQueued;
 
-    Outbox(WebSocketSession session, Executor writers, int limit, Timer fanout, Counter slowConsumers) {
+    Outbox(
+            WebSocketSession session,
+            Executor writers,
+            int limit,
+            long limitBytes,
+            Timer fanout,
+            Counter slowConsumers) {
         this.session = session;
         this.writers = writers;
         this.limit = limit;
+        this.limitBytes = limitBytes;
         this.fanout = fanout;
         this.slowConsumers = slowConsumers;
     }
@@ -68,11 +77,17 @@ final class Outbox {
         return size.get();
     }
 
-    /** Blocks while more than {@code mark} messages wait, so a long replay cannot overrun the limit. */
-    boolean awaitBelow(int mark, long timeoutMillis) throws InterruptedException {
+    /**
+     * Blocks while the queue is more than half full, in frames or bytes, so a long replay cannot overrun the limits;
+     * false when the client did not make room in time, or the connection is ending.
+     */
+    boolean awaitRoom(long timeoutMillis) throws InterruptedException {
+        if (size.get() <= limit / 2 && bytes.get() <= limitBytes / 2) {
+            return !closing;
+        }
         long deadline = System.currentTimeMillis() + timeoutMillis;
         synchronized (room) {
-            while (size.get() > mark && !closing) {
+            while ((size.get() > limit / 2 || bytes.get() > limitBytes / 2) && !closing) {
                 long left = deadline - System.currentTimeMillis();
                 if (left <= 0) {
                     return false;
@@ -87,7 +102,9 @@ final class Outbox {
         if (closing || closeQueued) {
             return; // the connection is ending: nothing more is written, and only one close goes out
         }
-        if (outgoing.close() == null && size.incrementAndGet() > limit) {
+        if (outgoing.close() == null
+                && (size.incrementAndGet() > limit
+                        | bytes.addAndGet(outgoing.message().getPayloadLength()) > limitBytes)) {
             slowConsumers.increment();
             queue.clear();
             offer(new Outgoing(null, 0, CloseCodes.SLOW_CONSUMER));
@@ -111,6 +128,7 @@ final class Outbox {
                     return; // draining stays set: nothing is written after a close
                 }
                 size.decrementAndGet();
+                bytes.addAndGet(-next.message().getPayloadLength());
                 if (!write(next)) {
                     return;
                 }

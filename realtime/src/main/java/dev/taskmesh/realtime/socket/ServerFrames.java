@@ -2,6 +2,7 @@ package dev.taskmesh.realtime.socket;
 
 import dev.taskmesh.realtime.stream.StreamName;
 import java.time.Instant;
+import java.util.List;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -26,6 +27,18 @@ final class ServerFrames {
     /** The client's {@code since} is older than the retained history: refetch state, then follow live. */
     String reset(JsonNode ref, StreamName stream, long head) {
         return write(frame("reset", ref).put("stream", stream.toString()).put("position", head));
+    }
+
+    /** Who is on a stream ({@code snapshot}), or who came or went ({@code join}, {@code leave}); never replayed. */
+    String presence(JsonNode ref, String stream, String kind, List<String> users) {
+        ObjectNode frame = frame("presence", ref).put("stream", stream).put("kind", kind);
+        users.forEach(frame.putArray("users")::add);
+        return write(frame);
+    }
+
+    String typing(String stream, String user, Instant expiresAt) {
+        return write(
+                frame("typing", null).put("stream", stream).put("user", user).put("expiresAt", expiresAt.toString()));
     }
 
     String pong(JsonNode ref) {

@@ -6,11 +6,18 @@ import dev.taskmesh.realtime.stream.StoredFrame;
 import dev.taskmesh.realtime.stream.StreamLog;
 import dev.taskmesh.realtime.stream.StreamName;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Semaphore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PongMessage;
 import org.springframework.web.socket.SubProtocolCapable;
@@ -24,19 +31,25 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code taskmesh.v1} protocol on {@code /ws}. The handshake has already authenticated the caller
- * (HandshakeAuthentication); this class answers client frames. Nothing a client sends ends its connection: a
- * malformed or unknown frame gets an {@code error} frame and the connection keeps being served.
+ * (HandshakeAuthentication); this class answers client frames. A malformed or unknown frame gets an {@code error}
+ * frame and the connection keeps being served; only the limits end a connection (too many connections of one user,
+ * frames sent on and on past the rate limit), with the close codes of docs/realtime.md. Replays run on threads of
+ * their own, at most {@code maxConcurrentReplays} at a time, so a reconnect storm queues instead of taking the
+ * request threads and the database.
  */
 public class StreamSocketHandler extends TextWebSocketHandler implements SubProtocolCapable {
 
     public static final String PROTOCOL = "taskmesh.v1";
 
+    private static final Logger logger = LoggerFactory.getLogger(StreamSocketHandler.class);
     private static final String CONNECTION = Connection.class.getName();
     private static final int REPLAY_PAGE = 500;
     private static final int MAX_REF_LENGTH = 64;
     private static final long REPLAY_PATIENCE_MILLIS = 30_000;
     private static final String TOMCAT_BLOCKING_SEND_TIMEOUT = "org.apache.tomcat.websocket.BLOCKING_SEND_TIMEOUT";
     private static final long BLOCKED_SEND_TIMEOUT_MILLIS = 10_000;
+    static final Duration TYPING_INTERVAL = Duration.ofSeconds(1);
+    static final Duration TYPING_EXPIRY = Duration.ofSeconds(5);
 
     private final Subscriptions subscriptions;
     private final StreamLog log;
@@ -46,8 +59,13 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
     private final JsonMapper json;
     private final RealtimeProperties properties;
     private final Executor writers;
+    private final PresenceWatch presence;
+    private final Executor replays = Executors.newVirtualThreadPerTaskExecutor();
+    private final Semaphore replayTurns;
+    private final Connection.FrameRate frameRate;
     private final Timer fanout;
     private final Counter slowConsumers;
+    private final Counter limited;
 
     public StreamSocketHandler(
             Subscriptions subscriptions,
@@ -57,6 +75,7 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
             JsonMapper json,
             RealtimeProperties properties,
             Executor writers,
+            PresenceWatch presence,
             MeterRegistry meters) {
         this.subscriptions = subscriptions;
         this.log = log;
@@ -66,6 +85,15 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
         this.json = json;
         this.properties = properties;
         this.writers = writers;
+        this.presence = presence;
+        this.replayTurns = new Semaphore(properties.maxConcurrentReplays(), true);
+        this.frameRate = new Connection.FrameRate(properties.framesPerSecond(), properties.frameBurst());
+        Gauge.builder("taskmesh.realtime.replays.waiting", replayTurns, Semaphore::getQueueLength)
+                .description("Replays waiting for their turn to read the log")
+                .register(meters);
+        this.limited = Counter.builder("taskmesh.realtime.limited")
+                .description("Connections closed with 4429: too many of one user, or too many frames refused")
+                .register(meters);
         this.fanout = Timer.builder("taskmesh.realtime.fanout")
                 .description("From this node receiving a frame until it is written to a client's socket")
                 .publishPercentiles(0.5, 0.99)
@@ -84,10 +112,23 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
     public void afterConnectionEstablished(WebSocketSession session) {
         limitBlockedSends(session);
         Caller caller = (Caller) session.getAttributes().get(HandshakeAuthentication.CALLER);
-        Outbox outbox = new Outbox(session, writers, properties.maxQueuedFrames(), fanout, slowConsumers);
-        Connection connection = new Connection(session, caller.userId(), caller.expiresAt(), outbox);
+        Outbox outbox = new Outbox(
+                session,
+                writers,
+                properties.maxQueuedFrames(),
+                properties.maxQueuedBytes().toBytes(),
+                fanout,
+                slowConsumers);
+        Connection connection = new Connection(session, caller.userId(), caller.expiresAt(), outbox, frameRate);
         session.getAttributes().put(CONNECTION, connection);
-        subscriptions.open(connection);
+        if (subscriptions.open(connection) > properties.maxConnectionsPerUser()) {
+            limited.increment();
+            outbox.send(frames.error(
+                    null,
+                    ErrorCode.TOO_MANY_CONNECTIONS,
+                    "A user holds at most " + properties.maxConnectionsPerUser() + " connections to one node."));
+            outbox.closeAfterQueued(CloseCodes.LIMITED);
+        }
     }
 
     /**
@@ -119,6 +160,24 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
     protected void handleTextMessage(WebSocketSession session, TextMessage message) throws InterruptedException {
         Connection connection = connection(session);
         connection.heard();
+        switch (connection.admit()) {
+            case ADMITTED -> {}
+            case REFUSED -> {
+                connection
+                        .outbox()
+                        .send(frames.error(
+                                null,
+                                ErrorCode.RATE_LIMITED,
+                                "At most " + properties.framesPerSecond()
+                                        + " frames per second; this one was dropped."));
+                return;
+            }
+            case REFUSED_TOO_OFTEN -> {
+                limited.increment();
+                connection.outbox().closeAfterQueued(CloseCodes.LIMITED);
+                return;
+            }
+        }
         JsonNode request;
         try {
             request = json.readTree(message.getPayload());
@@ -144,18 +203,15 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
             case "unsubscribe" -> unsubscribe(connection, ref, request);
             case "ping" -> connection.outbox().send(frames.pong(ref));
             case "auth" -> authenticate(connection, ref, request);
-            case "typing", "presence" ->
-                connection
-                        .outbox()
-                        .send(frames.error(
-                                ref, ErrorCode.UNKNOWN_TYPE, type.stringValue() + " is reserved and not served yet."));
+            case "presence" -> subscribed(connection, ref, request).ifPresent(s -> presence.snapshot(s, ref));
+            case "typing" -> typing(connection, ref, request);
             default ->
                 connection
                         .outbox()
                         .send(frames.error(
                                 ref,
                                 ErrorCode.UNKNOWN_TYPE,
-                                "type must be one of subscribe, unsubscribe, ping, auth."));
+                                "type must be one of subscribe, unsubscribe, ping, auth, presence, typing."));
         }
     }
 
@@ -210,7 +266,7 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
                     .send(frames.error(ref, ErrorCode.FORBIDDEN, stream, "No such stream, or you may not follow it."));
             return;
         }
-        subscription.granted(grant.get().workspaceId());
+        subscriptions.granted(subscription, grant.get().workspaceId());
         long head = log.head(stream);
         if (since != null && since > head) {
             drop(subscription);
@@ -224,34 +280,129 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
             return; // the membership ended while this subscribe was checked; the client got membership-revoked
         }
         connection.outbox().send(frames.subscribed(ref, stream, head));
-        if (since != null && since < head && !replay(connection, ref, stream, since, head)) {
-            drop(subscription);
+        if (PresenceWatch.hasPresence(stream)) {
+            presence.snapshot(subscription, null);
+        }
+        if (since != null && since < head) {
+            replays.execute(() -> replayInTurn(subscription, ref, since, head));
+        } else {
+            subscription.live(head);
+        }
+    }
+
+    /** Waits for a turn to read the log, replays, then lets the subscription follow live. */
+    private void replayInTurn(Subscription subscription, JsonNode ref, long since, long head) {
+        Connection connection = subscription.connection();
+        boolean turn = false;
+        try {
+            replayTurns.acquire();
+            turn = true;
+            if (!connection.isOpen()) {
+                return;
+            }
+            switch (replay(subscription, ref, since, head)) {
+                case SENT -> subscription.live(head);
+                case SLOW_CONSUMER -> drop(subscription);
+                case SUPERSEDED -> {} // unsubscribed, or subscribed afresh, meanwhile: that one has its own replay
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            connection.outbox().closeAfterQueued(CloseCodes.RESTART);
+        } catch (RuntimeException e) {
+            logger.warn("Replaying {} failed; the client is asked to come back later", subscription.stream(), e);
+            connection.outbox().closeAfterQueued(CloseCodes.TRY_LATER);
+        } finally {
+            if (turn) {
+                replayTurns.release();
+            }
+        }
+    }
+
+    /**
+     * A typing signal on a task the connection follows goes to every subscriber of it on every node, at most once a
+     * second per stream and connection: more are dropped, the last one still holds.
+     */
+    private void typing(Connection connection, JsonNode ref, JsonNode request) {
+        Optional<Subscription> subscription = subscribed(connection, ref, request);
+        if (subscription.isEmpty()) {
             return;
         }
-        subscription.live(head);
+        StreamName stream = subscription.get().stream();
+        if (stream.kind() != StreamName.Kind.TASK) {
+            connection
+                    .outbox()
+                    .send(frames.error(ref, ErrorCode.INVALID_STREAM, stream, "Typing is signalled on task streams."));
+            return;
+        }
+        if (subscription.get().typingDue(System.nanoTime(), TYPING_INTERVAL.toNanos())) {
+            presence.typed(
+                    stream.toString(),
+                    connection.user().toString(),
+                    Instant.now().plus(TYPING_EXPIRY));
+        }
+    }
+
+    /** The granted subscription a presence or typing frame names, or an error frame to the client. */
+    private Optional<Subscription> subscribed(Connection connection, JsonNode ref, JsonNode request) {
+        Optional<StreamName> stream = streamOf(request);
+        if (stream.isEmpty()) {
+            invalidStream(connection, ref);
+            return Optional.empty();
+        }
+        Subscription subscription = connection.subscriptions().get(stream.get().toString());
+        if (subscription == null || !subscription.isGranted() || subscription.isRevoked()) {
+            connection
+                    .outbox()
+                    .send(frames.error(ref, ErrorCode.NOT_SUBSCRIBED, stream.get(), "Subscribe to the stream first."));
+            return Optional.empty();
+        }
+        if (!PresenceWatch.hasPresence(stream.get())) {
+            connection
+                    .outbox()
+                    .send(frames.error(
+                            ref,
+                            ErrorCode.INVALID_STREAM,
+                            stream.get(),
+                            "Presence and typing are on workspace and task streams."));
+            return Optional.empty();
+        }
+        return Optional.of(subscription);
     }
 
     /**
      * Sends {@code since+1 … head}, or {@code reset} when the log no longer holds {@code since+1}. False when the
      * client stopped reading halfway: it is closed as a slow consumer rather than left with a hole.
      */
-    private boolean replay(Connection connection, JsonNode ref, StreamName stream, long since, long head)
+    private enum Replayed {
+        SENT,
+        SLOW_CONSUMER,
+        SUPERSEDED
+    }
+
+    private Replayed replay(Subscription subscription, JsonNode ref, long since, long head)
             throws InterruptedException {
+        Connection connection = subscription.connection();
+        StreamName stream = subscription.stream();
         long after = since;
         while (after < head) {
+            if (connection.subscriptions().get(stream.toString()) != subscription) {
+                return Replayed.SUPERSEDED;
+            }
             List<StoredFrame> page = log.range(stream, after, head, REPLAY_PAGE);
             if (page.isEmpty() || page.getFirst().position() != after + 1) {
                 connection.outbox().send(frames.reset(ref, stream, head));
-                return true;
+                return Replayed.SENT;
             }
-            page.forEach(frame -> connection.outbox().send(frame.json()));
+            for (StoredFrame frame : page) {
+                connection.outbox().send(frame.json());
+                if (!connection.outbox().awaitRoom(REPLAY_PATIENCE_MILLIS)) {
+                    connection.outbox().closeAfterQueued(CloseCodes.SLOW_CONSUMER);
+                    return Replayed.SLOW_CONSUMER;
+                }
+            }
             after = page.getLast().position();
-            if (!connection.outbox().awaitBelow(properties.maxQueuedFrames() / 2, REPLAY_PATIENCE_MILLIS)) {
-                connection.outbox().closeAfterQueued(CloseCodes.SLOW_CONSUMER);
-                return false;
-            }
         }
-        return true;
+        return Replayed.SENT;
     }
 
     private void unsubscribe(Connection connection, JsonNode ref, JsonNode request) {

@@ -27,6 +27,12 @@ final class Subscription {
 
     private volatile boolean granted;
     private volatile boolean revoked;
+    private volatile long lastTypingNanos;
+
+    /** Guarded by this object: whether the user counts as present through this subscription, and whether it ended. */
+    private boolean present;
+
+    private boolean ended;
 
     Subscription(Connection connection, StreamName stream, StreamLog log) {
         this.connection = connection;
@@ -56,6 +62,37 @@ final class Subscription {
             return false; // one's own stream rests on no membership: it carries the news of the removal
         }
         return !granted || removedFrom.equals(workspaceId);
+    }
+
+    /** Counts the user as present through this subscription, unless it ended meanwhile; under this lock. */
+    synchronized boolean becomePresent(Runnable join) {
+        if (ended) {
+            return false;
+        }
+        present = true;
+        join.run();
+        return true;
+    }
+
+    /** Ends the subscription's presence, once; {@code leave} runs when it had counted. Under this lock. */
+    synchronized void end(Runnable leave) {
+        if (!ended && present) {
+            leave.run();
+        }
+        ended = true;
+    }
+
+    /** Whether a typing signal on this stream goes out now: at most one per {@code interval}; later ones are dropped. */
+    boolean typingDue(long nowNanos, long intervalNanos) {
+        if (lastTypingNanos != 0 && nowNanos - lastTypingNanos < intervalNanos) {
+            return false;
+        }
+        lastTypingNanos = nowNanos;
+        return true;
+    }
+
+    boolean isGranted() {
+        return granted;
     }
 
     void revoke() {

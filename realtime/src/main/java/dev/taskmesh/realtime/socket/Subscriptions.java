@@ -1,11 +1,15 @@
 package dev.taskmesh.realtime.socket;
 
 import dev.taskmesh.realtime.bus.FrameSink;
+import dev.taskmesh.realtime.presence.Presence;
 import dev.taskmesh.realtime.stream.StoredFrame;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.json.JsonMapper;
 
 /** This node's connections and, per stream, the subscriptions the feed delivers to. */
@@ -13,16 +17,19 @@ public class Subscriptions implements FrameSink {
 
     private final Map<String, Set<Subscription>> byStream = new ConcurrentHashMap<>();
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
+    private final Map<String, AtomicInteger> connectionsPerUser = new ConcurrentHashMap<>();
     private final ServerFrames frames;
     private final JsonMapper json;
+    private final Presence presence;
 
-    private Subscriptions(JsonMapper json) {
+    private Subscriptions(JsonMapper json, Presence presence) {
         this.frames = new ServerFrames(json);
         this.json = json;
+        this.presence = presence;
     }
 
-    public static Subscriptions create(JsonMapper json) {
-        return new Subscriptions(json);
+    public static Subscriptions create(JsonMapper json, Presence presence) {
+        return new Subscriptions(json, presence);
     }
 
     @Override
@@ -76,20 +83,61 @@ public class Subscriptions implements FrameSink {
                 .add(subscription);
     }
 
+    /**
+     * The subscription passed its access check: its user is present on the stream from now on (unless the
+     * subscription ended while it was checked).
+     */
+    void granted(Subscription subscription, UUID workspaceId) {
+        subscription.granted(workspaceId);
+        if (PresenceWatch.hasPresence(subscription.stream())) {
+            subscription.becomePresent(() -> presence.joined(
+                    subscription.stream().toString(),
+                    subscription.connection().user().toString()));
+        }
+    }
+
     void remove(Subscription subscription) {
         byStream.computeIfPresent(subscription.stream().toString(), (key, set) -> {
             set.remove(subscription);
             return set.isEmpty() ? null : set;
         });
+        subscription.end(() -> presence.left(
+                subscription.stream().toString(),
+                subscription.connection().user().toString()));
     }
 
-    void open(Connection connection) {
+    /** The connections on this node that follow {@code stream} with access granted. */
+    List<Connection> liveSubscribers(String stream) {
+        Set<Subscription> subscribers = byStream.get(stream);
+        if (subscribers == null) {
+            return List.of();
+        }
+        return subscribers.stream()
+                .filter(subscription -> subscription.isGranted() && !subscription.isRevoked())
+                .map(Subscription::connection)
+                .distinct()
+                .toList();
+    }
+
+    /** The streams someone on this node follows. */
+    Set<String> streams() {
+        return Set.copyOf(byStream.keySet());
+    }
+
+    /** Registers the connection; answers how many its user now has open on this node. */
+    int open(Connection connection) {
         connections.put(connection.id(), connection);
+        return connectionsPerUser
+                .computeIfAbsent(connection.user().toString(), user -> new AtomicInteger())
+                .incrementAndGet();
     }
 
     /** Forgets the connection and all its subscriptions. */
     void closed(Connection connection) {
-        connections.remove(connection.id());
+        if (connections.remove(connection.id()) != null) {
+            connectionsPerUser.computeIfPresent(
+                    connection.user().toString(), (user, count) -> count.decrementAndGet() == 0 ? null : count);
+        }
         connection.subscriptions().values().forEach(this::remove);
         connection.subscriptions().clear();
     }

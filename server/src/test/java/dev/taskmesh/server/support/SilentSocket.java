@@ -23,8 +23,20 @@ public final class SilentSocket implements AutoCloseable {
     }
 
     public static SilentSocket connect(String base, String token) throws IOException {
+        return connect(base, token, 0);
+    }
+
+    /**
+     * With a receive buffer of {@code receiveBuffer} bytes (0: the system's), so that a client that does not read
+     * fills the path between the server and itself with little data, as a slow phone does.
+     */
+    public static SilentSocket connect(String base, String token, int receiveBuffer) throws IOException {
         URI uri = URI.create(base);
-        Socket socket = new Socket(uri.getHost(), uri.getPort());
+        Socket socket = new Socket();
+        if (receiveBuffer > 0) {
+            socket.setReceiveBufferSize(receiveBuffer);
+        }
+        socket.connect(new java.net.InetSocketAddress(uri.getHost(), uri.getPort()));
         OutputStream out = socket.getOutputStream();
         String key = Base64.getEncoder().encodeToString("silent-client-16".getBytes(StandardCharsets.US_ASCII));
         out.write(("GET /ws HTTP/1.1\r\nHost: " + uri.getHost() + ":" + uri.getPort() + "\r\n"
@@ -52,6 +64,24 @@ public final class SilentSocket implements AutoCloseable {
             headers.append((char) b);
         }
         return headers.toString();
+    }
+
+    /** Sends one text frame, masked as a client's must be. */
+    public void sendText(String text) throws IOException {
+        byte[] payload = text.getBytes(StandardCharsets.UTF_8);
+        if (payload.length > 125) {
+            throw new IllegalArgumentException("this client sends short frames only");
+        }
+        byte[] mask = {1, 2, 3, 4};
+        byte[] frame = new byte[2 + 4 + payload.length];
+        frame[0] = (byte) 0x81;
+        frame[1] = (byte) (0x80 | payload.length);
+        System.arraycopy(mask, 0, frame, 2, 4);
+        for (int i = 0; i < payload.length; i++) {
+            frame[6 + i] = (byte) (payload[i] ^ mask[i % 4]);
+        }
+        socket.getOutputStream().write(frame);
+        socket.getOutputStream().flush();
     }
 
     /**
