@@ -104,7 +104,7 @@ public final class BroadcastScenario implements Scenario {
                 stages.addAll(StageMetrics.window("B", stagesB, StageMetrics.read(nodeB.base())));
                 double seconds = measured.toMillis() / 1000.0;
                 steps.add(StepResult.of("create task via node A", "open", WRITE_RATE, 512, seconds, writes));
-                steps.add(frames(report, fleet.subscribed(), seconds));
+                steps.add(frames("broadcast frame", WRITE_RATE, report, fleet.subscribed(), seconds));
                 summarise(summary, clients, processes, seconds, fleet, writes, report, steps.getLast());
                 summary.put("stages", stages);
                 summary.put("serverA", nodeA.usage());
@@ -242,11 +242,12 @@ public final class BroadcastScenario implements Scenario {
         return GeneratorReport.merge(reports);
     }
 
-    private static StepResult frames(GeneratorReport report, int subscribed, double seconds) {
+    /** The frames the generators received, as a step: delivered, lost or doubled, and their latency. */
+    static StepResult frames(String name, double writeRate, GeneratorReport report, int subscribed, double seconds) {
         return new StepResult(
-                "broadcast frame",
+                name,
                 "broadcast",
-                WRITE_RATE,
+                writeRate,
                 subscribed,
                 seconds,
                 report.delivered(),

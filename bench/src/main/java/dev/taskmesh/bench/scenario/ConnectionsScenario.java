@@ -2,7 +2,6 @@ package dev.taskmesh.bench.scenario;
 
 import dev.taskmesh.bench.infra.ServerProcess;
 import dev.taskmesh.bench.load.OpenLoop;
-import dev.taskmesh.bench.record.Latency;
 import dev.taskmesh.bench.record.LatencyRecorder;
 import dev.taskmesh.bench.record.ScenarioResult;
 import dev.taskmesh.bench.record.StepResult;
@@ -103,17 +102,7 @@ public final class ConnectionsScenario implements Scenario {
             double seconds) {
 
         StepResult frames(String name) {
-            return new StepResult(
-                    name,
-                    "broadcast",
-                    WRITE_RATE,
-                    fleet.subscribed(),
-                    seconds,
-                    report.delivered(),
-                    report.missing() + report.duplicates() + report.holes(),
-                    Math.round(report.delivered() / seconds * 10) / 10.0,
-                    Latency.of(report.fromResponseHistogram()),
-                    Latency.of(report.fromSendHistogram()));
+            return BroadcastScenario.frames(name, WRITE_RATE, report, fleet.subscribed(), seconds);
         }
 
         StepResult writes(String name) {
