@@ -26,7 +26,7 @@ import org.springframework.test.context.TestPropertySource;
             "taskmesh.realtime.frames-per-second=5",
             "taskmesh.realtime.frame-burst=10",
             "taskmesh.realtime.max-connections-per-user=3",
-            "taskmesh.realtime.max-queued-frames=40",
+            "taskmesh.realtime.max-queued-frames=1000",
             "taskmesh.realtime.max-queued-bytes=64KB"
         })
 class RealtimeLimitsIT extends IntegrationTest {
