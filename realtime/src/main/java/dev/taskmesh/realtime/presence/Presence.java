@@ -160,8 +160,11 @@ public class Presence implements SmartLifecycle {
         }
     }
 
-    /** Keeps this node's members from lapsing, one command per stream. */
-    private void refresh() {
+    /**
+     * Keeps this node's members from lapsing, one command per stream. Under the same lock as joins and leaves, so a
+     * refresh never writes back a member that a leave has just removed.
+     */
+    private synchronized void refresh() {
         long expiry = expiry();
         write(connection -> local.forEach((stream, users) -> {
             List<ScoredValue<String>> members = new ArrayList<>();
