@@ -24,8 +24,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Rebuilding read models from the event store while users read: tasks seeded by the server's import (1,000,000 in
- * full mode, 20,000 in short) over 1,000 workspaces of ten members, then the task, search and feed read models rebuilt one
+ * Rebuilding read models from the event store while users read: tasks seeded by the server's import (1,000,000 in full
+ * mode, 20,000 in short) over 1,000 workspaces of ten members, then the task, search and feed read models rebuilt one
  * after the other through the admin API, while task lists and searches are read at a fixed rate. Reports events
  * replayed per second (from the rebuild's own start and end), rows written per second (the feed writes one row per
  * member for each event) and the reads during each rebuild. Target (search issue): at least 20,000 events/s for the

@@ -12,15 +12,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -59,8 +58,8 @@ public class Presence implements SmartLifecycle {
     private final String node = UUID.randomUUID().toString();
     private final Duration ttl;
     private final Clock clock;
-    /** This node's connections per stream and user; changed under this object's lock, read by the heartbeat. */
-    private final Map<String, Map<String, AtomicInteger>> local = new ConcurrentHashMap<>();
+    /** This node's connections per stream and user; guarded by this object, which joins, leaves and refreshes hold. */
+    private final Map<String, Map<String, Integer>> local = new HashMap<>();
 
     private final ScheduledExecutorService heartbeat = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("realtime-presence").daemon().factory());
@@ -72,7 +71,6 @@ public class Presence implements SmartLifecycle {
         public void typing(String stream, String user, Instant expiresAt) {}
     };
     private volatile StatefulRedisConnection<String, String> commands;
-    private volatile StatefulRedisPubSubConnection<String, String> subscriber;
     private volatile boolean running;
 
     public Presence(String redisUrl, String prefix, Duration ttl, Clock clock) {
@@ -97,9 +95,7 @@ public class Presence implements SmartLifecycle {
 
     /** One more connection of {@code user} on {@code stream} on this node. */
     public synchronized void joined(String stream, String user) {
-        AtomicInteger count = local.computeIfAbsent(stream, key -> new ConcurrentHashMap<>())
-                .computeIfAbsent(user, key -> new AtomicInteger());
-        if (count.incrementAndGet() == 1) {
+        if (local.computeIfAbsent(stream, key -> new HashMap<>()).merge(user, 1, Integer::sum) == 1) {
             write(connection -> {
                 connection.async().zadd(key(stream), expiry(), member(user));
                 connection.async().pexpire(key(stream), ttl.toMillis());
@@ -110,13 +106,16 @@ public class Presence implements SmartLifecycle {
 
     /** One connection fewer; the user's member goes after their last one here. */
     public synchronized void left(String stream, String user) {
-        Map<String, AtomicInteger> users = local.get(stream);
-        AtomicInteger count = users == null ? null : users.get(user);
-        if (count == null || count.decrementAndGet() > 0) {
-            return;
+        Map<String, Integer> users = local.get(stream);
+        if (users == null || !users.containsKey(user)) {
+            return; // never counted here
         }
-        users.remove(user, count);
-        local.computeIfPresent(stream, (key, remaining) -> remaining.isEmpty() ? null : remaining);
+        if (users.computeIfPresent(user, (key, count) -> count == 1 ? null : count - 1) != null) {
+            return; // other connections of the user remain
+        }
+        if (users.isEmpty()) {
+            local.remove(stream);
+        }
         write(connection -> connection.async().zrem(key(stream), member(user)));
         announce(CHANGED + "\t" + stream);
     }
@@ -231,7 +230,6 @@ public class Presence implements SmartLifecycle {
                 }
             });
             connection.sync().subscribe(signals);
-            subscriber = connection;
             refresh(); // members written while Redis was away
         } catch (RuntimeException e) {
             log.debug("Presence waits for Redis: {}", e.toString());
@@ -262,10 +260,12 @@ public class Presence implements SmartLifecycle {
     public void stop() {
         running = false;
         heartbeat.shutdownNow();
-        write(connection -> local.forEach((stream, users) -> {
-            users.keySet().forEach(user -> connection.async().zrem(key(stream), member(user)));
-            announce(CHANGED + "\t" + stream);
-        }));
+        synchronized (this) {
+            write(connection -> local.forEach((stream, users) -> {
+                users.keySet().forEach(user -> connection.async().zrem(key(stream), member(user)));
+                announce(CHANGED + "\t" + stream);
+            }));
+        }
         client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
     }
 

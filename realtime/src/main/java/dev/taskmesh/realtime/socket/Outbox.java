@@ -8,6 +8,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.web.socket.CloseStatus;
 import org.springframework.web.socket.PingMessage;
 import org.springframework.web.socket.TextMessage;
@@ -18,8 +19,9 @@ import org.springframework.web.socket.WebSocketSession;
  * Everything written to one connection goes through here: a queue drained by one writer at a time on a virtual
  * thread. The feed thread that fans a frame out to hundreds of connections only enqueues, so one slow socket never
  * delays the others; a connection whose queue passes {@code limit} frames or {@code limitBytes} bytes is a slow
- * consumer and is closed with 4408 instead of growing without bound. (Spring's ConcurrentWebSocketSessionDecorator would make the enqueuing thread
- * write when the session is idle, which is exactly the blocking the feed thread must avoid.)
+ * consumer and is closed with 4408 instead of growing without bound. (Spring's ConcurrentWebSocketSessionDecorator
+ * would make the enqueuing thread write when the session is idle, which is exactly the blocking the feed thread must
+ * avoid.)
  */
 final class Outbox {
 
@@ -33,7 +35,7 @@ final class Outbox {
     private final Counter slowConsumers;
     private final ConcurrentLinkedQueue<Outgoing> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
-    private final java.util.concurrent.atomic.AtomicLong bytes = new java.util.concurrent.atomic.AtomicLong();
+    private final AtomicLong bytes = new AtomicLong();
     private final AtomicBoolean draining = new AtomicBoolean();
     private final Object room = new Object();
     private volatile boolean closing;
@@ -82,12 +84,12 @@ final class Outbox {
      * false when the client did not make room in time, or the connection is ending.
      */
     boolean awaitRoom(long timeoutMillis) throws InterruptedException {
-        if (size.get() <= limit / 2 && bytes.get() <= limitBytes / 2) {
+        if (!crowded()) {
             return !closing;
         }
         long deadline = System.currentTimeMillis() + timeoutMillis;
         synchronized (room) {
-            while ((size.get() > limit / 2 || bytes.get() > limitBytes / 2) && !closing) {
+            while (crowded() && !closing) {
                 long left = deadline - System.currentTimeMillis();
                 if (left <= 0) {
                     return false;
@@ -96,6 +98,11 @@ final class Outbox {
             }
         }
         return !closing;
+    }
+
+    /** More than half full, in frames or in bytes. */
+    private boolean crowded() {
+        return size.get() > limit / 2 || bytes.get() > limitBytes / 2;
     }
 
     private void offer(Outgoing outgoing) {

@@ -14,6 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -50,7 +51,7 @@ public class PresenceWatch implements Presence.Listener, SmartLifecycle {
     }
 
     /** The users on the subscription's stream, to the subscriber alone: on subscribe and on a presence request. */
-    void snapshot(Subscription subscription, tools.jackson.databind.JsonNode ref) {
+    void snapshot(Subscription subscription, JsonNode ref) {
         String stream = subscription.stream().toString();
         subscription.connection().outbox().send(frames.presence(ref, stream, "snapshot", presence.present(stream)));
     }

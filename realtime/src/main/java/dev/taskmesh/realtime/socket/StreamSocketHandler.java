@@ -157,7 +157,7 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
     }
 
     @Override
-    protected void handleTextMessage(WebSocketSession session, TextMessage message) throws InterruptedException {
+    protected void handleTextMessage(WebSocketSession session, TextMessage message) {
         Connection connection = connection(session);
         connection.heard();
         switch (connection.admit()) {
@@ -215,7 +215,7 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
         }
     }
 
-    private void subscribe(Connection connection, JsonNode ref, JsonNode request) throws InterruptedException {
+    private void subscribe(Connection connection, JsonNode ref, JsonNode request) {
         Optional<StreamName> parsed = streamOf(request);
         if (parsed.isEmpty()) {
             invalidStream(connection, ref);
@@ -369,16 +369,17 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
         return Optional.of(subscription);
     }
 
-    /**
-     * Sends {@code since+1 … head}, or {@code reset} when the log no longer holds {@code since+1}. False when the
-     * client stopped reading halfway: it is closed as a slow consumer rather than left with a hole.
-     */
     private enum Replayed {
         SENT,
         SLOW_CONSUMER,
         SUPERSEDED
     }
 
+    /**
+     * Sends {@code since+1 … head}, or {@code reset} when the log no longer holds {@code since+1}. Stops when the
+     * client stopped reading halfway (it is closed as a slow consumer rather than left with a hole), or when the
+     * subscription was ended or replaced meanwhile.
+     */
     private Replayed replay(Subscription subscription, JsonNode ref, long since, long head)
             throws InterruptedException {
         Connection connection = subscription.connection();

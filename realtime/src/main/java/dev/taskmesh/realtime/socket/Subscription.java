@@ -65,13 +65,11 @@ final class Subscription {
     }
 
     /** Counts the user as present through this subscription, unless it ended meanwhile; under this lock. */
-    synchronized boolean becomePresent(Runnable join) {
-        if (ended) {
-            return false;
+    synchronized void becomePresent(Runnable join) {
+        if (!ended) {
+            present = true;
+            join.run();
         }
-        present = true;
-        join.run();
-        return true;
     }
 
     /** Ends the subscription's presence, once; {@code leave} runs when it had counted. Under this lock. */
@@ -82,7 +80,7 @@ final class Subscription {
         ended = true;
     }
 
-    /** Whether a typing signal on this stream goes out now: at most one per {@code interval}; later ones are dropped. */
+    /** Whether a typing signal on this stream goes out now: one per {@code interval} at most, later ones dropped. */
     boolean typingDue(long nowNanos, long intervalNanos) {
         if (lastTypingNanos != 0 && nowNanos - lastTypingNanos < intervalNanos) {
             return false;

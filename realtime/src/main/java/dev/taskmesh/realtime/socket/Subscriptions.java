@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 import tools.jackson.databind.json.JsonMapper;
 
 /** This node's connections and, per stream, the subscriptions the feed delivers to. */
@@ -17,7 +16,7 @@ public class Subscriptions implements FrameSink {
 
     private final Map<String, Set<Subscription>> byStream = new ConcurrentHashMap<>();
     private final Map<String, Connection> connections = new ConcurrentHashMap<>();
-    private final Map<String, AtomicInteger> connectionsPerUser = new ConcurrentHashMap<>();
+    private final Map<String, Integer> connectionsPerUser = new ConcurrentHashMap<>();
     private final ServerFrames frames;
     private final JsonMapper json;
     private final Presence presence;
@@ -127,16 +126,15 @@ public class Subscriptions implements FrameSink {
     /** Registers the connection; answers how many its user now has open on this node. */
     int open(Connection connection) {
         connections.put(connection.id(), connection);
-        return connectionsPerUser
-                .computeIfAbsent(connection.user().toString(), user -> new AtomicInteger())
-                .incrementAndGet();
+        return connectionsPerUser.merge(connection.user().toString(), 1, Integer::sum);
     }
 
     /** Forgets the connection and all its subscriptions. */
     void closed(Connection connection) {
         if (connections.remove(connection.id()) != null) {
+            // one atomic step per change of the count, so an open racing the last close never counts on a dropped entry
             connectionsPerUser.computeIfPresent(
-                    connection.user().toString(), (user, count) -> count.decrementAndGet() == 0 ? null : count);
+                    connection.user().toString(), (user, count) -> count == 1 ? null : count - 1);
         }
         connection.subscriptions().values().forEach(this::remove);
         connection.subscriptions().clear();

@@ -27,9 +27,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Seeds a workspace with many tasks through the same commands as the HTTP path, so the event store holds exactly
- * what users would have produced: one owner, workspaces with their members, projects, and tasks spread over them. Commands go straight
- * to the command gateway, {@code batch} of them per transaction, on several threads; the projections catch up as
- * they would after any burst.
+ * what users would have produced: one owner, workspaces with their members, projects, and tasks spread over them.
+ * Commands go straight to the command gateway, {@code batch} of them per transaction, on several threads; the
+ * projections catch up as they would after any burst.
  */
 final class BulkImport {
 

@@ -6,11 +6,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The arguments of {@code taskmesh-server.jar import}: {@code --tasks=N} (required), {@code --workspaces=W} (default
- * 1, all owned by the one user), {@code --members=M} other users in every workspace (default 0: they widen the
- * activity feed's fan-out), {@code --projects=P} per workspace (default 10), {@code --threads=T} (default 4), {@code --batch=B} commands per transaction (default 100),
- * {@code --email=} and {@code --password=} of the owner it registers (defaults: a fresh bench address and a random
- * password, which the summary then prints so the seeded workspace can be used).
+ * The arguments of {@code taskmesh-server.jar import}: {@code --tasks=N} (required), {@code --workspaces=W} (default 1,
+ * all owned by the one user), {@code --members=M} other users in every workspace (default 0: they widen the activity
+ * feed's fan-out), {@code --projects=P} per workspace (default 10), {@code --threads=T} (default 4), {@code --batch=B}
+ * commands per transaction (default 100), {@code --email=} and {@code --password=} of the owner it registers (defaults:
+ * a fresh bench address and a random password, which the summary then prints so the seeded workspace can be used).
  */
 record ImportOptions(
         int tasks, int workspaces, int members, int projects, int threads, int batch, String email, String password) {

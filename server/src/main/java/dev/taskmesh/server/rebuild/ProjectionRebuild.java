@@ -31,11 +31,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * One rebuild of one read model. A tracking processor of its own ({@code <group>@rebuild}, on several threads, each
  * a segment of the read model's sequences) replays every event into shadow copies of the tables, through a small
- * connection pool whose search path puts the shadow schema first, so the projection's own handlers write there; the live processor and the live tables go on serving meanwhile. Once the
- * replay is within {@link #CATCH_UP} events of the head, one transaction locks the live tables (reads and the live
- * processor wait, for about a second), lets the replay reach the live processor's position, stops it, swaps the
- * tables and hands the replay's token to the live processor. Handlers are idempotent (rows keep the version they
- * reflect), so the live processor may re-apply the last events it had in flight without harm.
+ * connection pool whose search path puts the shadow schema first, so the projection's own handlers write there; the
+ * live processor and the live tables go on serving meanwhile. Once the replay is within {@link #CATCH_UP} events of
+ * the head, the copies' other indexes are built and the copies analysed (ShadowTables), and the replay catches up
+ * again. Then one transaction locks the live tables (reads and the live processor wait, for about a second), lets
+ * the replay reach the live processor's position, stops it, swaps the tables and hands the replay's token to the
+ * live processor. Handlers are idempotent (rows keep the version they reflect), so the live processor may re-apply
+ * the last events it had in flight without harm.
  */
 final class ProjectionRebuild {
 

@@ -1,5 +1,6 @@
 package dev.taskmesh.server.rebuild;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ final class ShadowTables {
     private final JdbcClient jdbc;
     private final String schema;
     private final List<String> tables;
-    private final List<String> deferredIndexes = new java.util.ArrayList<>();
+    private final List<String> deferredIndexes = new ArrayList<>();
 
     ShadowTables(JdbcClient jdbc, String processingGroup, List<String> tables) {
         this.jdbc = jdbc;
