@@ -17,26 +17,6 @@ final class BulkSeed {
 
     private BulkSeed() {}
 
-    /**
-     * How many tasks a scenario seeds: {@code full} or {@code short} by the run's mode, unless
-     * {@code TASKMESH_BENCH_TASKS} asks for another size (a run between the two, e.g. full-length steps on less data).
-     */
-    static int tasks(RunContext context, int full, int short_) {
-        String asked = System.getenv("TASKMESH_BENCH_TASKS");
-        if (asked == null || asked.isBlank()) {
-            return context.full() ? full : short_;
-        }
-        try {
-            int tasks = Integer.parseInt(asked.trim());
-            if (tasks > 0) {
-                return tasks;
-            }
-        } catch (NumberFormatException e) {
-            // refused below
-        }
-        throw new IllegalArgumentException("TASKMESH_BENCH_TASKS must be a positive whole number, was " + asked);
-    }
-
     /** Runs {@code import} with {@code options} ({@code --name=value}) and answers its JSON summary. */
     static JsonNode run(RunContext context, Map<String, String> env, String logName, List<String> options)
             throws IOException, InterruptedException {

@@ -48,8 +48,9 @@ public final class ConnectionsScenario implements Scenario {
         Instant started = Instant.now();
         String run = "cn" + Long.toString(started.getEpochSecond(), 36);
         String database = "bench_connections_" + started.getEpochSecond();
+        // read before the database is made, so a bad size leaves nothing behind
+        int perNode = context.size("TASKMESH_BENCH_CONNECTIONS", 18_000, 2_000);
         String url = context.infra().createDatabase(database);
-        int perNode = perNode(context);
         Map<String, String> env = context.infra().serverEnv(url);
         env.put("TASKMESH_JWT_KEY", ServerProcess.signingKey());
         // 20 people's tokens serve every connection: one person's limit of connections is lifted for the load test
@@ -86,11 +87,6 @@ public final class ConnectionsScenario implements Scenario {
         } finally {
             context.infra().dropDatabase(database);
         }
-    }
-
-    private static int perNode(RunContext context) {
-        String override = System.getenv("TASKMESH_BENCH_CONNECTIONS");
-        return override != null ? Integer.parseInt(override) : context.full() ? 18_000 : 2_000;
     }
 
     /** What one phase measured. */

@@ -52,8 +52,9 @@ public final class RebuildScenario implements Scenario {
     public ScenarioResult run(RunContext context) throws Exception {
         Instant started = Instant.now();
         String database = "bench_rebuild_" + started.getEpochSecond();
+        // read before the database is made, so a bad size leaves nothing behind
+        int tasks = context.size("TASKMESH_BENCH_TASKS", 1_000_000, 20_000);
         String url = context.infra().createDatabase(database);
-        int tasks = BulkSeed.tasks(context, 1_000_000, 20_000);
         String operator = "operator-" + UUID.randomUUID();
         Map<String, String> env = context.infra().serverEnv(url);
         env.put("TASKMESH_JWT_KEY", ServerProcess.signingKey());

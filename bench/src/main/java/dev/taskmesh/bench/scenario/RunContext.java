@@ -22,4 +22,26 @@ public record RunContext(boolean full, BenchInfrastructure infra, Path serverJar
     public Duration warmUp() {
         return full ? Duration.ofSeconds(30) : Duration.ofSeconds(5);
     }
+
+    /**
+     * A scenario's size: {@code full} or {@code short} by the mode, unless the environment variable {@code variable}
+     * asks for another (a run between the two, e.g. full-length steps on less data).
+     *
+     * @throws IllegalArgumentException when the variable is set to anything but a positive whole number
+     */
+    public int size(String variable, int full, int short_) {
+        String asked = System.getenv(variable);
+        if (asked == null || asked.isBlank()) {
+            return this.full ? full : short_;
+        }
+        try {
+            int size = Integer.parseInt(asked.trim());
+            if (size > 0) {
+                return size;
+            }
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        throw new IllegalArgumentException(variable + " must be a positive whole number, was " + asked);
+    }
 }

@@ -46,8 +46,9 @@ public final class SearchScenario implements Scenario {
     public ScenarioResult run(RunContext context) throws Exception {
         Instant started = Instant.now();
         String database = "bench_search_" + started.getEpochSecond();
+        // read before the database is made, so a bad size leaves nothing behind
+        int tasks = context.size("TASKMESH_BENCH_TASKS", 1_000_000, 20_000);
         String url = context.infra().createDatabase(database);
-        int tasks = BulkSeed.tasks(context, 1_000_000, 20_000);
         // a thousand tasks per workspace whatever the size: the density the targets are stated for
         int workspaces = Math.max(1, tasks / 1_000);
         Map<String, String> env = context.infra().serverEnv(url);
