@@ -33,7 +33,8 @@ public final class Bench {
     private static final Map<String, Scenario> SCENARIOS = Stream.of(
                     new YardstickScenario(),
                     new WritePathScenario(),
-                    new BroadcastScenario(),
+                    BroadcastScenario.streams(),
+                    BroadcastScenario.atScale(),
                     new ConnectionsScenario(),
                     new TaskListScenario(),
                     new FeedScenario(),

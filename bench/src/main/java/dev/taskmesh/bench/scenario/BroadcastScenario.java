@@ -24,9 +24,10 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 /**
- * Realtime fan-out across two nodes: WebSocket clients spread evenly over 20 workspaces, each subscribed to its
+ * Realtime fan-out across two nodes: WebSocket clients spread evenly over the workspaces, each subscribed to its
  * workspace's stream, half connected to node A and half to node B, while task creates arrive through node A at a
- * fixed rate. Every frame of a measured write is timed from the write's HTTP response and from its send, and every
+ * fixed rate. Two shapes run it: {@code broadcast} (the streams issue's 1,000 clients over 20 workspaces at 100
+ * writes/s) and {@code broadcast-at-scale} (10,000 clients over 100 workspaces at 200 writes/s). Every frame of a measured write is timed from the write's HTTP response and from its send, and every
  * client's stream is checked to step by one, with each write's frame arriving exactly once. The servers' stage
  * timers say where the time went; raw Redis publish-to-subscriber, measured in the same run, is the floor.
  */
@@ -34,17 +35,39 @@ public final class BroadcastScenario implements Scenario {
 
     static final double P50_TARGET_MS = 10;
     static final double P99_TARGET_MS = 25;
-    private static final int WORKSPACES = 20;
     private static final int MEMBERS = 20;
-    private static final double WRITE_RATE = 100;
     private static final double REDIS_RATE = 1_000;
     private static final Duration WARM_UP = Duration.ofSeconds(10);
     private static final Duration DRAIN = Duration.ofSeconds(10);
     private static final Duration PROBE = Duration.ofSeconds(10);
 
+    private final String name;
+    private final int workspaces;
+    private final double writeRate;
+    private final int fullClients;
+    private final int shortClients;
+
+    private BroadcastScenario(String name, int workspaces, double writeRate, int fullClients, int shortClients) {
+        this.name = name;
+        this.workspaces = workspaces;
+        this.writeRate = writeRate;
+        this.fullClients = fullClients;
+        this.shortClients = shortClients;
+    }
+
+    /** The streams issue's shape: 1,000 clients over 20 workspaces, 100 writes/s. */
+    public static BroadcastScenario streams() {
+        return new BroadcastScenario("broadcast", 20, 100, 1_000, 200);
+    }
+
+    /** The scale issue's shape: 10,000 clients over 100 workspaces, 200 writes/s. */
+    public static BroadcastScenario atScale() {
+        return new BroadcastScenario("broadcast-at-scale", 100, 200, 10_000, 2_000);
+    }
+
     @Override
     public String name() {
-        return "broadcast";
+        return name;
     }
 
     @Override
@@ -52,9 +75,9 @@ public final class BroadcastScenario implements Scenario {
         Instant started = Instant.now();
         String run = "bc" + Long.toString(started.getEpochSecond(), 36);
         String measuredPrefix = run + "-m-";
-        String database = "bench_broadcast_" + started.getEpochSecond();
+        String database = "bench_" + name.replace('-', '_') + "_" + started.getEpochSecond();
         String url = context.infra().createDatabase(database);
-        int clients = context.full() ? 1_000 : 200;
+        int clients = context.full() ? fullClients : shortClients;
         Duration measured = context.full() ? Duration.ofSeconds(90) : Duration.ofSeconds(30);
         // short mode spreads its few clients over two processes, so the multi-process path is always exercised; full
         // mode uses no more processes than the connection count needs: every extra JVM on this machine's two cores
@@ -64,20 +87,22 @@ public final class BroadcastScenario implements Scenario {
         // one signing key for both nodes: a token from either is accepted by the other
         Map<String, String> env = context.infra().serverEnv(url);
         env.put("TASKMESH_JWT_KEY", ServerProcess.signingKey());
+        // twenty people's tokens serve every connection: one person's limit of connections is lifted for the load test
+        env.put("TASKMESH_REALTIME_MAX_CONNECTIONS_PER_USER", Integer.toString(clients));
         Map<String, Object> summary = new LinkedHashMap<>();
         List<StepResult> steps = new ArrayList<>();
         try (ServerProcess nodeA = ServerProcess.start(
-                        context.serverJar(), env, context.outDir().resolve("broadcast-node-a.log"));
+                        context.serverJar(), env, context.outDir().resolve(name + "-node-a.log"));
                 ServerProcess nodeB = ServerProcess.start(
-                        context.serverJar(), env, context.outDir().resolve("broadcast-node-b.log"))) {
-            BroadcastSetup setup = BroadcastSetup.create(nodeA.base(), run, WORKSPACES, MEMBERS);
+                        context.serverJar(), env, context.outDir().resolve(name + "-node-b.log"))) {
+            BroadcastSetup setup = BroadcastSetup.create(nodeA.base(), run, workspaces, MEMBERS);
             List<GeneratorConfig> configs =
                     configs(setup, measuredPrefix, List.of(webSocket(nodeA), webSocket(nodeB)), clients, processes);
             List<GeneratorProcess> generators = new ArrayList<>();
             try {
                 for (int p = 0; p < processes; p++) {
                     generators.add(GeneratorProcess.start(
-                            configs.get(p), context.outDir().resolve("broadcast-generator-" + p + ".log")));
+                            configs.get(p), context.outDir().resolve(name + "-generator-" + p + ".log")));
                 }
                 FleetStatus fleet = awaitReady(generators, clients);
                 System.out.printf(
@@ -85,16 +110,16 @@ public final class BroadcastScenario implements Scenario {
                         fleet.subscribed(), fleet.asked(), fleet.seconds(), fleet.connectFailures());
 
                 // warm-up writes carry another prefix: their frames are checked for order, not timed or expected
-                LatencyRecorder.Snapshot warmUp = OpenLoop.run(WRITE_RATE, WARM_UP, 512, writes(setup, run + "-w-"));
+                LatencyRecorder.Snapshot warmUp = OpenLoop.run(writeRate, WARM_UP, 512, writes(setup, run + "-w-"));
                 awaitFirstFrames(generators, warmUp);
 
                 Map<String, StageMetrics.Reading> stagesA = StageMetrics.read(nodeA.base());
                 Map<String, StageMetrics.Reading> stagesB = StageMetrics.read(nodeB.base());
                 nodeA.sampling(true);
                 nodeB.sampling(true);
-                AtomicLongArray accepted = new AtomicLongArray(WORKSPACES);
+                AtomicLongArray accepted = new AtomicLongArray(workspaces);
                 LatencyRecorder.Snapshot writes = OpenLoop.run(
-                        WRITE_RATE, measured, 512, timedWrites(setup, measuredPrefix, accepted, generators));
+                        writeRate, measured, 512, timedWrites(setup, measuredPrefix, accepted, generators));
                 nodeA.sampling(false);
                 nodeB.sampling(false);
                 GeneratorReport report = collect(generators, setup, accepted);
@@ -103,8 +128,8 @@ public final class BroadcastScenario implements Scenario {
                 stages.addAll(StageMetrics.window("A", stagesA, StageMetrics.read(nodeA.base())));
                 stages.addAll(StageMetrics.window("B", stagesB, StageMetrics.read(nodeB.base())));
                 double seconds = measured.toMillis() / 1000.0;
-                steps.add(StepResult.of("create task via node A", "open", WRITE_RATE, 512, seconds, writes));
-                steps.add(frames("broadcast frame", WRITE_RATE, report, fleet.subscribed(), seconds));
+                steps.add(StepResult.of("create task via node A", "open", writeRate, 512, seconds, writes));
+                steps.add(frames("broadcast frame", writeRate, report, fleet.subscribed(), seconds));
                 summarise(summary, clients, processes, seconds, fleet, writes, report, steps.getLast());
                 summary.put("stages", stages);
                 summary.put("serverA", nodeA.usage());
@@ -129,7 +154,7 @@ public final class BroadcastScenario implements Scenario {
     }
 
     /**
-     * Client i watches workspace i mod 20 and connects to node A or B in turn within its workspace, so each
+     * Client i watches workspace i mod the workspace count and connects to node A or B in turn within its workspace, so each
      * workspace has half its clients on each node; the clients are dealt to the processes round robin.
      */
     static List<GeneratorConfig> configs(
@@ -257,7 +282,7 @@ public final class BroadcastScenario implements Scenario {
                 Latency.of(report.fromSendHistogram()));
     }
 
-    private static void summarise(
+    private void summarise(
             Map<String, Object> summary,
             int clients,
             int processes,
@@ -282,9 +307,9 @@ public final class BroadcastScenario implements Scenario {
                         && frames.latency().p50() <= P50_TARGET_MS
                         && frames.latency().p99() <= P99_TARGET_MS);
         summary.put("clients", clients);
-        summary.put("workspaces", WORKSPACES);
+        summary.put("workspaces", workspaces);
         summary.put("generatorProcesses", processes);
-        summary.put("writeRate", WRITE_RATE);
+        summary.put("writeRate", writeRate);
         summary.put("measuredSeconds", seconds);
         summary.put("writesAccepted", writes.completed());
         summary.put("writeErrors", writes.errors());
@@ -356,7 +381,7 @@ public final class BroadcastScenario implements Scenario {
                         s.get("clients"),
                         s.get("workspaces"),
                         s.get("generatorProcesses"),
-                        WRITE_RATE,
+                        writeRate,
                         s.get("measuredSeconds"),
                         WARM_UP.toSeconds(),
                         s.get("frameP50FromResponseMs"),
