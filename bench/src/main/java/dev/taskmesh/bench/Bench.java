@@ -11,6 +11,7 @@ import dev.taskmesh.bench.scenario.RebuildScenario;
 import dev.taskmesh.bench.scenario.RunContext;
 import dev.taskmesh.bench.scenario.Scenario;
 import dev.taskmesh.bench.scenario.SearchScenario;
+import dev.taskmesh.bench.scenario.StormScenario;
 import dev.taskmesh.bench.scenario.TaskListScenario;
 import dev.taskmesh.bench.scenario.WritePathScenario;
 import dev.taskmesh.bench.scenario.YardstickScenario;
@@ -36,6 +37,7 @@ public final class Bench {
                     BroadcastScenario.streams(),
                     BroadcastScenario.atScale(),
                     new ConnectionsScenario(),
+                    new StormScenario(),
                     new TaskListScenario(),
                     new FeedScenario(),
                     new NotificationScenario(),

@@ -198,7 +198,7 @@ public final class BroadcastScenario implements Scenario {
     }
 
     /** Fails the run when the warm-up's writes reached no client at all: events are not delivered. */
-    private static void awaitFirstFrames(List<GeneratorProcess> generators, LatencyRecorder.Snapshot warmUp)
+    static void awaitFirstFrames(List<GeneratorProcess> generators, LatencyRecorder.Snapshot warmUp)
             throws InterruptedException {
         long deadline = System.nanoTime() + PROBE.toNanos();
         long events = 0;
@@ -219,7 +219,7 @@ public final class BroadcastScenario implements Scenario {
     }
 
     /** Task creates round robin over the workspaces, each with its own X-Request-Id. */
-    private static Call writes(BroadcastSetup setup, String prefix) {
+    static Call writes(BroadcastSetup setup, String prefix) {
         return index -> {
             int w = (int) (index % setup.workspaces().size());
             return setup.writer()

@@ -13,8 +13,10 @@ import tools.jackson.databind.json.JsonMapper;
  * A generator process: the connections of a {@link GeneratorConfig}, driven by its parent over stdin and stdout, one
  * line per message. It reads the config (JSON) and answers {@code ready <FleetStatus>}; then it reads
  * {@code t <requestId> <sentMicros> <answeredMicros>} for each measured write, {@code probe} (answered with
- * {@code events <n>}), {@code expect <stream> <count>} for each stream, and {@code finish <drainMillis>}, answered with
- * {@code result <GeneratorReport>}, after which it exits. Diagnostics go to stderr; stdout carries only answers.
+ * {@code events <n>}), {@code expect <stream> <count>} for each stream, {@code reconnect <url> <patienceMillis>} (a reconnect
+ * storm towards node number {@code url}, answered with {@code storm <StormReport>} once every client caught up with the
+ * counts expected), and {@code finish <drainMillis>}, answered with {@code result <GeneratorReport>}, after which it
+ * exits. Diagnostics go to stderr; stdout carries only answers.
  */
 public final class GeneratorMain {
 
@@ -47,6 +49,11 @@ public final class GeneratorMain {
                     case "t" -> fleet.timings().written(word[1], Long.parseLong(word[2]), Long.parseLong(word[3]));
                     case "probe" -> answer(answers, "events " + fleet.events());
                     case "expect" -> expected.put(word[1], Long.parseLong(word[2]));
+                    case "reconnect" -> {
+                        StormReport report = fleet.reconnect(
+                                Integer.parseInt(word[1]), expected, Duration.ofMillis(Long.parseLong(word[2])));
+                        answer(answers, "storm " + JSON.writeValueAsString(report));
+                    }
                     case "finish" -> {
                         GeneratorReport report = fleet.finish(expected, Duration.ofMillis(Long.parseLong(word[1])));
                         answer(answers, "result " + JSON.writeValueAsString(report));

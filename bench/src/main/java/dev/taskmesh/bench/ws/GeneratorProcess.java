@@ -118,6 +118,20 @@ public final class GeneratorProcess implements AutoCloseable {
         send("finish " + drain.toMillis());
     }
 
+    /**
+     * Starts a reconnect storm in the child: every client reconnects to node {@code url} with {@code since}, and is
+     * caught up once it has the {@code expected} frames of its stream (see {@link #stormResult}). Separate from
+     * waiting for the report, so that all children storm at once.
+     */
+    public synchronized void storm(int url, Map<String, Long> expected, Duration patience) {
+        expected.forEach((stream, count) -> send("expect " + stream + " " + count));
+        send("reconnect " + url + " " + patience.toMillis());
+    }
+
+    public StormReport stormResult(Duration timeout) throws InterruptedException {
+        return JSON.readValue(await("storm", timeout), StormReport.class);
+    }
+
     public GeneratorReport result(Duration timeout) throws InterruptedException {
         return JSON.readValue(await("result", timeout), GeneratorReport.class);
     }

@@ -79,7 +79,7 @@ public record GeneratorReport(
         return Base64.getEncoder().encodeToString(Arrays.copyOf(buffer.array(), length));
     }
 
-    private static Histogram decode(String base64) {
+    static Histogram decode(String base64) {
         try {
             return Histogram.decodeFromCompressedByteBuffer(
                     ByteBuffer.wrap(Base64.getDecoder().decode(base64)), 0);

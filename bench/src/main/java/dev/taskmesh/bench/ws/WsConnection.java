@@ -9,9 +9,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * One client: a WebSocket subscribed to one stream. It checks that the stream's positions step by one from the head
- * the subscription confirmed, and counts the TaskCreated frames of the measured writes (those whose correlation id
- * starts with the run's prefix). The JDK calls a listener's methods one at a time, so its state needs no locks; the
- * counts the fleet reads at the end are volatile.
+ * the subscription confirmed (or from the position it resumed at), and counts the TaskCreated frames of the measured
+ * writes (those whose correlation id starts with the run's prefix). A client whose socket died is resumed by a new
+ * one ({@link #resume}) that subscribes with {@code since} its last position, as the protocol tells clients to, and
+ * notes when it has every measured frame it was told to expect. The JDK calls a listener's methods one at a time, so
+ * its state needs no locks; what the fleet reads is volatile.
  */
 final class WsConnection implements WebSocket.Listener {
 
@@ -20,23 +22,57 @@ final class WsConnection implements WebSocket.Listener {
     private final String stream;
     private final String measuredPrefix;
     private final FrameCounters counters;
+    /** null for a resumed client: its frames are timed from the reconnect, not from their writes */
     private final WriteTimings timings;
+    /** the position subscribed from, or -1 for a live subscription */
+    private final long since;
+    /** how many measured frames make this client caught up (set before it connects) */
+    private final long target;
+
     private final CompletableFuture<Long> subscribed = new CompletableFuture<>();
     private final StringBuilder partial = new StringBuilder();
-    /** the last position seen on the stream; -1 until the subscription is confirmed */
-    private long last = -1;
+    private boolean confirmed;
 
-    /** written by the listener only, read by the fleet at the end */
+    /** the last position seen on the stream; -1 until a live subscription is confirmed; read by the next client */
+    private volatile long last;
+    /** written by the listener only, read by the fleet */
     private volatile long measured;
 
+    private volatile long caughtUpNanos;
     private volatile boolean closed;
     private volatile WebSocket socket;
 
     WsConnection(String stream, String measuredPrefix, FrameCounters counters, WriteTimings timings) {
+        this(stream, measuredPrefix, counters, timings, -1, Long.MAX_VALUE);
+    }
+
+    private WsConnection(
+            String stream,
+            String measuredPrefix,
+            FrameCounters counters,
+            WriteTimings timings,
+            long since,
+            long target) {
         this.stream = stream;
         this.measuredPrefix = measuredPrefix;
         this.counters = counters;
         this.timings = timings;
+        this.since = since;
+        this.target = target;
+        this.last = since;
+    }
+
+    /**
+     * The client that takes over from {@code dead}: it subscribes with {@code since} the last position {@code dead}
+     * saw and is caught up once it has {@code target} measured frames.
+     */
+    static WsConnection resume(WsConnection dead, long target) {
+        return new WsConnection(dead.stream, dead.measuredPrefix, dead.counters, null, dead.last, target);
+    }
+
+    /** When this client had every measured frame it was told to expect (System.nanoTime), or 0 if not yet. */
+    long caughtUpNanos() {
+        return caughtUpNanos;
     }
 
     String stream() {
@@ -60,8 +96,9 @@ final class WsConnection implements WebSocket.Listener {
             return CompletableFuture.failedFuture(new IllegalStateException(
                     "the server selected subprotocol '" + webSocket.getSubprotocol() + "', not " + PROTOCOL));
         }
+        String from = since < 0 ? "" : ",\"since\":" + since;
         webSocket
-                .sendText("{\"type\":\"subscribe\",\"ref\":\"s1\",\"stream\":\"" + stream + "\"}", true)
+                .sendText("{\"type\":\"subscribe\",\"ref\":\"s1\",\"stream\":\"" + stream + "\"" + from + "}", true)
                 .exceptionally(failure -> {
                     subscribed.completeExceptionally(failure);
                     return null;
@@ -142,9 +179,16 @@ final class WsConnection implements WebSocket.Listener {
         switch (frame.type() == null ? "" : frame.type()) {
             case "event" -> event(frame, receivedMicros);
             case "subscribed" -> {
-                if (stream.equals(frame.stream()) && frame.position() >= 0 && last < 0) {
-                    last = frame.position();
-                    subscribed.complete(last);
+                if (stream.equals(frame.stream()) && frame.position() >= Math.max(since, 0) && !confirmed) {
+                    confirmed = true;
+                    // a live subscription starts at the head; a resumed one keeps its position and gets the rest
+                    if (since < 0) {
+                        last = frame.position();
+                    }
+                    if (target == 0) {
+                        caughtUpNanos = System.nanoTime();
+                    }
+                    subscribed.complete(frame.position());
                 } else {
                     counters.badFrames.increment();
                 }
@@ -170,7 +214,7 @@ final class WsConnection implements WebSocket.Listener {
     }
 
     private void event(Frame frame, long receivedMicros) {
-        if (last < 0 || !stream.equals(frame.stream())) {
+        if (!confirmed || !stream.equals(frame.stream())) {
             counters.early.increment();
             return;
         }
@@ -189,7 +233,12 @@ final class WsConnection implements WebSocket.Listener {
                 && correlationId != null
                 && correlationId.startsWith(measuredPrefix)) {
             measured++;
-            timings.frame(correlationId, receivedMicros);
+            if (timings != null) {
+                timings.frame(correlationId, receivedMicros);
+            }
+            if (measured == target) {
+                caughtUpNanos = System.nanoTime();
+            }
         }
     }
 }

@@ -7,9 +7,11 @@ import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
@@ -18,6 +20,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
 
 /**
  * The connections of one process. They are opened with at most {@value #IN_FLIGHT} handshakes (and subscriptions) in
@@ -34,6 +39,9 @@ public final class WsFleet implements AutoCloseable {
     static final int PER_ADDRESS = 250;
     static final int IN_FLIGHT = 200;
     private static final int ATTEMPTS = 3;
+    /** a storm's clients keep trying longer: a node taking thousands of handshakes at once refuses some for a while */
+    private static final int STORM_ATTEMPTS = 6;
+
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration SUBSCRIBE_TIMEOUT = Duration.ofSeconds(10);
 
@@ -41,6 +49,9 @@ public final class WsFleet implements AutoCloseable {
     private final FrameCounters counters = new FrameCounters();
     private final WriteTimings timings = new WriteTimings();
     private final List<WsConnection> connections = Collections.synchronizedList(new ArrayList<>());
+    /** the subscribed client of each target, by the target's index (null where it failed) */
+    private final WsConnection[] byTarget;
+
     private final List<String> failures = Collections.synchronizedList(new ArrayList<>());
     private final AtomicInteger connectFailures = new AtomicInteger();
     private final AtomicInteger subscribeFailures = new AtomicInteger();
@@ -54,6 +65,7 @@ public final class WsFleet implements AutoCloseable {
                     config.connections().size() + " connections asked of one process; at most " + MAX_CONNECTIONS);
         }
         this.config = config;
+        this.byTarget = new WsConnection[config.connections().size()];
         int addresses = (config.connections().size() + PER_ADDRESS - 1) / PER_ADDRESS;
         for (int a = 0; a < addresses; a++) {
             clients.add(HttpClient.newBuilder()
@@ -85,11 +97,15 @@ public final class WsFleet implements AutoCloseable {
             URI uri = URI.create(config.urls().get(target.url()));
             String token = config.tokens().get(target.token());
             inFlight.acquire();
-            connect(client, uri, token, target.stream(), 1)
+            int index = i;
+            Supplier<WsConnection> fresh =
+                    () -> new WsConnection(target.stream(), config.measuredPrefix(), counters, timings);
+            connect(client, uri, token, fresh, 1, ATTEMPTS)
                     .thenCompose(opened -> opened.connection().subscribe(opened.socket(), SUBSCRIBE_TIMEOUT))
                     .whenComplete((connection, failure) -> {
                         if (failure == null) {
                             connections.add(connection);
+                            byTarget[index] = connection;
                         } else {
                             Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
                             (cause instanceof ConnectFailure ? connectFailures : subscribeFailures).incrementAndGet();
@@ -109,6 +125,103 @@ public final class WsFleet implements AutoCloseable {
                 subscribeFailures.get(),
                 Math.round((System.nanoTime() - start) / 1e7) / 100.0,
                 List.copyOf(failures));
+    }
+
+    /**
+     * A reconnect storm: every subscribed client whose socket died (its node was killed) reconnects at once to node
+     * {@code url}, subscribing with {@code since} its last position, as the protocol tells clients to. Returns when
+     * each has every frame {@code expected} of its stream, has failed, or {@code patience} has run out. A socket not
+     * yet seen closed is aborted first: the storm is about clients that have lost their node.
+     */
+    public StormReport reconnect(int url, Map<String, Long> expected, Duration patience) throws InterruptedException {
+        long duplicates = counters.duplicates.sum();
+        long holes = counters.holes.sum();
+        long resets = counters.resets.sum();
+        long errorFrames = counters.errorFrames.sum();
+        int asked = (int) Arrays.stream(byTarget).filter(Objects::nonNull).count();
+        int stillOpen = 0;
+        for (WsConnection dead : byTarget) {
+            if (dead != null && !dead.closed()) {
+                stillOpen++;
+                dead.abort();
+            }
+        }
+        connections.clear();
+        URI uri = URI.create(config.urls().get(url));
+        List<WsConnection> resumed = Collections.synchronizedList(new ArrayList<>());
+        List<String> stormFailures = Collections.synchronizedList(new ArrayList<>());
+        AtomicInteger connectFailed = new AtomicInteger();
+        AtomicInteger subscribeFailed = new AtomicInteger();
+        Recorder toSubscribed = new Recorder(3);
+        CountDownLatch settled = new CountDownLatch(byTarget.length);
+        long start = System.nanoTime();
+        for (int i = 0; i < byTarget.length; i++) {
+            WsConnection dead = byTarget[i];
+            if (dead == null) {
+                settled.countDown();
+                continue;
+            }
+            String token = config.tokens().get(config.connections().get(i).token());
+            int index = i;
+            Supplier<WsConnection> next = () -> WsConnection.resume(dead, expected.getOrDefault(dead.stream(), 0L));
+            connect(clients.get(i / PER_ADDRESS), uri, token, next, 1, STORM_ATTEMPTS)
+                    .thenCompose(opened -> opened.connection().subscribe(opened.socket(), patience))
+                    .whenComplete((connection, failure) -> {
+                        if (failure == null) {
+                            toSubscribed.recordValue((System.nanoTime() - start) / 1_000);
+                            resumed.add(connection);
+                            byTarget[index] = connection;
+                        } else {
+                            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+                            (cause instanceof ConnectFailure ? connectFailed : subscribeFailed).incrementAndGet();
+                            if (stormFailures.size() < 5) {
+                                stormFailures.add(uri + " " + dead.stream() + ": " + cause);
+                            }
+                        }
+                        settled.countDown();
+                    });
+        }
+        long deadline = start + patience.toNanos();
+        settled.await(patience.toNanos(), TimeUnit.NANOSECONDS);
+        List<WsConnection> clientsNow = List.copyOf(resumed);
+        while (System.nanoTime() < deadline && !allArrived(clientsNow, expected)) {
+            // only ends the wait: each client noted its own time when its last frame came
+            Thread.sleep(20);
+        }
+        connections.addAll(clientsNow);
+        Histogram toCaughtUp = new Histogram(3);
+        long expectedTotal = 0;
+        long delivered = 0;
+        int caughtUp = 0;
+        int closedEarly = 0;
+        for (WsConnection connection : clientsNow) {
+            long want = expected.getOrDefault(connection.stream(), 0L);
+            expectedTotal += want;
+            delivered += Math.min(connection.measured(), want);
+            if (connection.caughtUpNanos() != 0) {
+                caughtUp++;
+                toCaughtUp.recordValue((connection.caughtUpNanos() - start) / 1_000);
+            } else if (connection.closed()) {
+                closedEarly++;
+            }
+        }
+        return new StormReport(
+                asked,
+                stillOpen,
+                clientsNow.size(),
+                connectFailed.get(),
+                subscribeFailed.get(),
+                caughtUp,
+                expectedTotal,
+                delivered,
+                counters.duplicates.sum() - duplicates,
+                counters.holes.sum() - holes,
+                counters.resets.sum() - resets,
+                counters.errorFrames.sum() - errorFrames,
+                closedEarly,
+                List.copyOf(stormFailures),
+                GeneratorReport.encode(toSubscribed.getIntervalHistogram()),
+                GeneratorReport.encode(toCaughtUp));
     }
 
     public WriteTimings timings() {
@@ -190,22 +303,23 @@ public final class WsFleet implements AutoCloseable {
         return true;
     }
 
-    private CompletableFuture<Opened> connect(HttpClient client, URI uri, String token, String stream, int attempt) {
-        WsConnection connection = new WsConnection(stream, config.measuredPrefix(), counters, timings);
+    private CompletableFuture<Opened> connect(
+            HttpClient client, URI uri, String token, Supplier<WsConnection> fresh, int attempt, int attempts) {
+        WsConnection connection = fresh.get();
         return client.newWebSocketBuilder()
                 .connectTimeout(CONNECT_TIMEOUT)
                 .subprotocols(WsConnection.PROTOCOL, "bearer." + token)
                 .buildAsync(uri, connection)
                 .thenApply(socket -> new Opened(connection, socket))
                 .exceptionallyCompose(failure -> {
-                    if (attempt >= ATTEMPTS) {
+                    if (attempt >= attempts) {
                         return CompletableFuture.failedFuture(new ConnectFailure(failure));
                     }
                     // a refused or timed-out handshake under a ramp is often transient: back off, try again
                     return CompletableFuture.runAsync(
                                     () -> {},
                                     CompletableFuture.delayedExecutor(500L * attempt, TimeUnit.MILLISECONDS, executor))
-                            .thenCompose(ignored -> connect(client, uri, token, stream, attempt + 1));
+                            .thenCompose(ignored -> connect(client, uri, token, fresh, attempt + 1, attempts));
                 });
     }
 
