@@ -80,6 +80,19 @@ class RebuildIT extends IntegrationTest {
                         .query(String.class)
                         .list())
                 .contains("search_task_pkey", "search_task_document_idx");
+        // the partitioned search table came back partitioned, its 64 partitions under their own names, with indexes
+        assertThat(jdbc.sql("""
+                        SELECT n.nspname || '.' || c.relname || ':' || count(i.indexrelid)
+                        FROM pg_inherits h JOIN pg_class c ON c.oid = h.inhrelid
+                        JOIN pg_namespace n ON n.oid = c.relnamespace
+                        LEFT JOIN pg_index i ON i.indrelid = c.oid
+                        WHERE h.inhparent = 'public.search_task'::regclass
+                        GROUP BY n.nspname, c.relname
+                        """).query(String.class).list())
+                .hasSize(64)
+                .contains("public.search_task_p00:2", "public.search_task_p63:2")
+                .allSatisfy(partition ->
+                        assertThat(partition).startsWith("public.search_task_p").endsWith(":2"));
         assertThat(jdbc.sql("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'rebuild_%'")
                         .query(Long.class)
                         .single())

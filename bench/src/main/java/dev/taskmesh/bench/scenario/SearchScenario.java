@@ -151,8 +151,9 @@ public final class SearchScenario implements Scenario {
                     cumulative[i] = sum;
                 }
                 double mb;
-                try (ResultSet rs =
-                        statement.executeQuery("SELECT pg_total_relation_size('search_task') / 1048576.0")) {
+                // a partitioned table has no storage of its own: its size is its partitions'
+                try (ResultSet rs = statement.executeQuery("SELECT sum(pg_total_relation_size(relid)) / 1048576.0"
+                        + " FROM pg_partition_tree('search_task')")) {
                     rs.next();
                     mb = Math.round(rs.getDouble(1) * 10) / 10.0;
                 }

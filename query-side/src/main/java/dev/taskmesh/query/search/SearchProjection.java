@@ -135,7 +135,7 @@ class SearchProjection {
                         INSERT INTO search_task (task_id, workspace_id, project_id, status, title, description,
                                                  updated_at, version)
                         VALUES (:taskId, :workspaceId, :projectId, :status, :title, :description, :at, :version)
-                        ON CONFLICT (task_id) DO NOTHING
+                        ON CONFLICT (workspace_id, task_id) DO NOTHING
                         """)
                 .param("taskId", event.taskId().value())
                 .param("workspaceId", event.workspaceId().value())

@@ -11,8 +11,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * place. The copies have the live tables' columns, defaults, generated columns, constraints and unique indexes
  * ({@code LIKE ... INCLUDING ALL}) and sequences of their own. Their other indexes (lists, full text, trigrams) are
  * built once the replay is nearly done: one sort of the whole table instead of an index update per row, which is
- * most of a GIN index's cost. After the switch every index carries the live one's name, so later migrations find
- * what they expect.
+ * most of a GIN index's cost. A partitioned table's copy is partitioned by the same key into partitions of the same
+ * names and bounds. After the switch every table and index carries the live one's name, so later migrations find what
+ * they expect.
  */
 final class ShadowTables {
 
@@ -36,8 +37,19 @@ final class ShadowTables {
         jdbc.sql("DROP SCHEMA IF EXISTS " + schema + " CASCADE").update();
         jdbc.sql("CREATE SCHEMA " + schema).update();
         for (String table : tables) {
-            jdbc.sql("CREATE TABLE " + schema + "." + table + " (LIKE public." + table + " INCLUDING ALL)")
+            String partitioning = jdbc.sql("SELECT pg_get_partkeydef(('public.' || :table)::regclass)")
+                    .param("table", table)
+                    .query(String.class)
+                    .optional()
+                    .map(key -> " PARTITION BY " + key)
+                    .orElse("");
+            jdbc.sql("CREATE TABLE " + schema + "." + table + " (LIKE public." + table + " INCLUDING ALL)"
+                            + partitioning)
                     .update();
+            partitions(table)
+                    .forEach((partition, bound) -> jdbc.sql("CREATE TABLE " + schema + "." + partition
+                                    + " PARTITION OF " + schema + "." + table + " " + bound)
+                            .update());
             // LIKE copies a serial column's default, which still draws from the live table's sequence: the copy
             // gets its own, owned by it, so the sequence moves and is dropped with its table
             List<String> serials = jdbc.sql("""
@@ -72,8 +84,11 @@ final class ShadowTables {
                 .param("table", table)
                 .query(String.class)
                 .list()
-                .forEach(definition -> deferredIndexes.add(
-                        definition.replace(" ON public." + table + " ", " ON " + schema + "." + table + " ")));
+                .forEach(definition -> deferredIndexes.add(definition
+                        // a partitioned table's index is defined ON ONLY it; built on the copy, it covers every
+                        // partition
+                        .replace(" ON ONLY public." + table + " ", " ON " + schema + "." + table + " ")
+                        .replace(" ON public." + table + " ", " ON " + schema + "." + table + " ")));
         jdbc.sql("""
                         SELECT c.relname FROM pg_index i JOIN pg_class c ON c.oid = i.indexrelid
                         WHERE i.indrelid = (:schema || '.' || :table)::regclass AND NOT i.indisunique
@@ -106,19 +121,42 @@ final class ShadowTables {
     /** In the current transaction: drops the live tables and moves the copies in their place, names and all. */
     void switchOver() {
         for (String table : tables) {
-            Map<String, String> liveIndexes = indexes("public", table);
+            // a partitioned table moves alone: its partitions follow one by one
+            List<String> relations = new ArrayList<>(List.of(table));
+            relations.addAll(partitions(table).keySet());
+            Map<String, Map<String, String>> liveIndexes = new LinkedHashMap<>();
+            relations.forEach(relation -> liveIndexes.put(relation, indexes("public", relation)));
             jdbc.sql("DROP TABLE public." + table).update();
-            jdbc.sql("ALTER TABLE " + schema + "." + table + " SET SCHEMA public")
-                    .update();
-            indexes("public", table).forEach((definition, name) -> {
-                String liveName = liveIndexes.get(definition);
-                if (liveName != null && !liveName.equals(name)) {
-                    jdbc.sql("ALTER INDEX public." + name + " RENAME TO " + liveName)
-                            .update();
-                }
-            });
+            for (String relation : relations) {
+                jdbc.sql("ALTER TABLE " + schema + "." + relation + " SET SCHEMA public")
+                        .update();
+            }
+            for (String relation : relations) {
+                indexes("public", relation).forEach((definition, name) -> {
+                    String liveName = liveIndexes.get(relation).get(definition);
+                    if (liveName != null && !liveName.equals(name)) {
+                        jdbc.sql("ALTER INDEX public." + name + " RENAME TO " + liveName)
+                                .update();
+                    }
+                });
+            }
         }
         jdbc.sql("DROP SCHEMA " + schema).update();
+    }
+
+    /** The live table's partitions, by name, with their bounds ({@code FOR VALUES ...}); none if not partitioned. */
+    private Map<String, String> partitions(String table) {
+        Map<String, String> partitions = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT c.relname, pg_get_expr(c.relpartbound, c.oid) AS bound
+                        FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid
+                        WHERE i.inhparent = ('public.' || :table)::regclass ORDER BY c.relname
+                        """)
+                .param("table", table)
+                .query((rs, n) -> Map.entry(rs.getString("relname"), rs.getString("bound")))
+                .list()
+                .forEach(entry -> partitions.put(entry.getKey(), entry.getValue()));
+        return partitions;
     }
 
     /** Drops the copies: the rebuild failed or was given up. */
@@ -133,7 +171,7 @@ final class ShadowTables {
                 .param("schema", tableSchema)
                 .param("table", table)
                 .query((rs, n) -> Map.entry(
-                        rs.getString("indexdef").replaceFirst("INDEX \\S+ ON \\S+", "INDEX ON " + table),
+                        rs.getString("indexdef").replaceFirst("INDEX \\S+ ON (ONLY )?\\S+", "INDEX ON " + table),
                         rs.getString("indexname")))
                 .list()
                 .forEach(entry -> byDefinition.put(entry.getKey(), entry.getValue()));
