@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.taskmesh.server.support.Api;
 import dev.taskmesh.server.support.Api.User;
 import dev.taskmesh.server.support.IntegrationTest;
+import dev.taskmesh.server.support.StreamClient;
 import io.jsonwebtoken.Jwts;
 import io.jsonwebtoken.io.Decoders;
 import io.jsonwebtoken.security.Keys;
@@ -36,8 +37,11 @@ class AuthenticationIT extends IntegrationTest {
         String tampered =
                 parts[0] + "." + base64("{\"sub\":\"" + user.id() + "\",\"iss\":\"taskmesh\"}") + "." + parts[2];
         String unsigned = base64("{\"alg\":\"none\",\"kid\":\"k1\"}") + "." + parts[1] + ".";
+        // signed with our key and unexpired, but of no login: it could never be ended, so it is refused
+        String withoutLogin = token(user.id(), "k1", "taskmesh", Instant.now().plusSeconds(600));
 
-        for (String token : new String[] {expired, foreignKid, foreignIssuer, tampered, unsigned, "garbage"}) {
+        for (String token :
+                new String[] {expired, foreignKid, foreignIssuer, tampered, unsigned, withoutLogin, "garbage"}) {
             Api.Response response = api.get("/api/workspaces", token);
             assertThat(response.status()).as(token).isEqualTo(401);
             assertThat(response.problemType()).isEqualTo("unauthenticated");
@@ -95,9 +99,40 @@ class AuthenticationIT extends IntegrationTest {
 
         Api.Response replay = api.post("/api/auth/refresh", null, Map.of("refreshToken", user.refreshToken()));
         assertThat(replay.status()).isEqualTo(401);
-        // the replay means the first token leaked: its successor is revoked too
+        // the replay means the first token leaked: its successor is revoked too, and the login's access tokens
         assertThat(api.post("/api/auth/refresh", null, Map.of("refreshToken", next))
                         .status())
+                .isEqualTo(401);
+        assertThat(api.get("/api/users/me", rotated.text("accessToken")).status())
+                .isEqualTo(401);
+        assertThat(api.get("/api/users/me", user.accessToken()).status()).isEqualTo(401);
+    }
+
+    @Test
+    void logoutEndsTheLoginsAccessTokensAndConnectionsButNotTheUsersOtherLogins() {
+        User user = api.registerAndLogin("grace");
+        Api.Response otherLogin = expect(
+                api.post("/api/auth/login", null, Map.of("email", user.email(), "password", "correct horse grace")),
+                200);
+        try (StreamClient connection = StreamClient.connect(api.base(), user.accessToken())) {
+            connection.subscribe("user:" + user.id(), null);
+
+            expect(api.post("/api/auth/logout", null, Map.of("refreshToken", user.refreshToken())), 204);
+
+            Api.Response ended = api.get("/api/users/me", user.accessToken());
+            assertThat(ended.status()).isEqualTo(401);
+            assertThat(ended.problemType()).isEqualTo("unauthenticated");
+            assertThat(connection
+                            .awaitFrame(frame -> frame.path("type").asString().equals("error"))
+                            .path("code")
+                            .asString())
+                    .isEqualTo("session-ended");
+            assertThat(connection.awaitClose()).isEqualTo(4401);
+        }
+        assertThat(expect(api.get("/api/users/me", otherLogin.text("accessToken")), 200)
+                        .text("handle"))
+                .isEqualTo("grace");
+        assertThat(StreamClient.handshakeStatus(api.base(), "", "taskmesh.v1", "bearer." + user.accessToken()))
                 .isEqualTo(401);
     }
 

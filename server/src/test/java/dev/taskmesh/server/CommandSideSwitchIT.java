@@ -7,6 +7,7 @@ import dev.taskmesh.server.auth.AccessTokens;
 import dev.taskmesh.server.support.Api;
 import dev.taskmesh.server.support.IntegrationTest;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,7 +25,7 @@ class CommandSideSwitchIT extends IntegrationTest {
 
     @Test
     void commandsAreRefusedWith503AndNothingIsStored() {
-        String token = tokens.issue(UserId.random(), "sam").token();
+        String token = tokens.issue(UserId.random(), "sam", UUID.randomUUID()).token();
 
         Api.Response workspace = api.post("/api/workspaces", token, Map.of("name", "Nowhere"));
         Api.Response registration = api.post(

@@ -189,8 +189,12 @@ public class RealtimeConfiguration {
 
         @Bean
         ConnectionKeeper connectionKeeper(
-                Subscriptions subscriptions, JsonMapper json, Clock clock, RealtimeProperties properties) {
-            return new ConnectionKeeper(subscriptions, json, clock, properties.heartbeat());
+                Subscriptions subscriptions,
+                StreamAuthenticator authenticator,
+                JsonMapper json,
+                Clock clock,
+                RealtimeProperties properties) {
+            return new ConnectionKeeper(subscriptions, authenticator, json, clock, properties.heartbeat());
         }
     }
 }

@@ -5,6 +5,7 @@ import io.github.bucket4j.Bucket;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.web.socket.WebSocketSession;
 
@@ -30,14 +31,16 @@ final class Connection {
     private final Outbox outbox;
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private volatile Instant expiresAt;
+    private volatile UUID login;
     private volatile long lastHeardNanos = System.nanoTime();
     private final Bucket frames;
     private final Bucket refusals;
 
-    Connection(WebSocketSession session, UserId user, Instant expiresAt, Outbox outbox, FrameRate rate) {
+    Connection(WebSocketSession session, UserId user, Instant expiresAt, UUID login, Outbox outbox, FrameRate rate) {
         this.session = session;
         this.user = user;
         this.expiresAt = expiresAt;
+        this.login = login;
         this.outbox = outbox;
         this.frames = Bucket.builder()
                 .addLimit(limit -> limit.capacity(rate.burst()).refillGreedy(rate.perSecond(), Duration.ofSeconds(1)))
@@ -77,8 +80,14 @@ final class Connection {
         return expiresAt;
     }
 
-    void renew(Instant expiresAt) {
+    /** The login whose token the connection holds: the last one it authenticated with. */
+    UUID login() {
+        return login;
+    }
+
+    void renew(Instant expiresAt, UUID login) {
         this.expiresAt = expiresAt;
+        this.login = login;
     }
 
     void heard() {

@@ -20,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  *       two of them: its subscriptions stop costing fan-out work.
  *   <li>Token expiry: a connection lives as long as its access token, unless the client sent a fresh one ({@code
  *       auth}); then it gets {@code token-expired} and close 4401.
+ *   <li>Logout: a connection of a login that was ended gets {@code session-ended} and close 4401, though its token
+ *       has not expired.
  *   <li>Shutdown: every client is told 1012 (restart) so it reconnects, through the load balancer, to another node.
  * </ul>
  */
@@ -28,6 +30,7 @@ public class ConnectionKeeper implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ConnectionKeeper.class);
 
     private final Subscriptions subscriptions;
+    private final StreamAuthenticator authenticator;
     private final ServerFrames frames;
     private final Clock clock;
     private final long heartbeatNanos;
@@ -36,8 +39,14 @@ public class ConnectionKeeper implements SmartLifecycle {
     private long lastPingNanos = System.nanoTime();
     private volatile boolean running;
 
-    public ConnectionKeeper(Subscriptions subscriptions, JsonMapper json, Clock clock, Duration heartbeat) {
+    public ConnectionKeeper(
+            Subscriptions subscriptions,
+            StreamAuthenticator authenticator,
+            JsonMapper json,
+            Clock clock,
+            Duration heartbeat) {
         this.subscriptions = subscriptions;
+        this.authenticator = authenticator;
         this.frames = new ServerFrames(json);
         this.clock = clock;
         this.heartbeatNanos = heartbeat.toNanos();
@@ -67,6 +76,9 @@ public class ConnectionKeeper implements SmartLifecycle {
                                 null,
                                 ErrorCode.TOKEN_EXPIRED,
                                 "The access token expired; reconnect with a fresh one."));
+                connection.outbox().closeAfterQueued(CloseCodes.UNAUTHENTICATED);
+            } else if (authenticator.ended(connection.login())) {
+                connection.outbox().send(frames.error(null, ErrorCode.SESSION_ENDED, "You signed out; sign in again."));
                 connection.outbox().closeAfterQueued(CloseCodes.UNAUTHENTICATED);
             } else if (nowNanos - connection.lastHeardNanos() > 2 * heartbeatNanos) {
                 connection.outbox().closeAfterQueued(CloseCodes.POLICY.withReason("no heartbeat"));

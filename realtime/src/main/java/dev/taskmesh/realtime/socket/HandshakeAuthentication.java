@@ -14,9 +14,9 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * Authenticates the WebSocket handshake, before the upgrade: a bad or missing token is an HTTP 401, so no
- * unauthenticated connection ever exists. Browsers cannot set headers on a WebSocket, hence the two ways a token
- * comes: as a second offered subprotocol {@code bearer.<jwt>} (kept out of URLs and so out of access logs and
- * proxies' logs), or as the {@code access_token} query parameter.
+ * unauthenticated connection ever exists. Browsers cannot set headers on a WebSocket, so the token comes as a second
+ * offered subprotocol {@code bearer.<jwt>}. Never in the URL: URLs end up in access logs, proxies' logs and browser
+ * history, so a token offered as a query parameter is refused (400), not used.
  */
 public class HandshakeAuthentication implements HandshakeInterceptor {
 
@@ -45,7 +45,17 @@ public class HandshakeAuthentication implements HandshakeInterceptor {
                     HandshakeRefusal.Reason.MALFORMED,
                     "Offer the subprotocol " + StreamSocketHandler.PROTOCOL + " (docs/realtime.md).");
         }
-        Optional<Caller> caller = token(request, protocols).flatMap(authenticator::authenticate);
+        if (UriComponentsBuilder.fromUri(request.getURI())
+                .build()
+                .getQueryParams()
+                .containsKey("access_token")) {
+            return refuse(
+                    request,
+                    response,
+                    HandshakeRefusal.Reason.MALFORMED,
+                    "A token in the URL ends up in logs: offer it as the subprotocol bearer.<token> (docs/realtime.md).");
+        }
+        Optional<Caller> caller = token(protocols).flatMap(authenticator::authenticate);
         if (caller.isEmpty()) {
             return refuse(
                     request, response, HandshakeRefusal.Reason.UNAUTHENTICATED, "A valid access token is required.");
@@ -58,19 +68,11 @@ public class HandshakeAuthentication implements HandshakeInterceptor {
     public void afterHandshake(
             ServerHttpRequest request, ServerHttpResponse response, WebSocketHandler handler, Exception exception) {}
 
-    private static Optional<String> token(ServerHttpRequest request, List<String> protocols) {
-        Optional<String> offered = protocols.stream()
+    private static Optional<String> token(List<String> protocols) {
+        return protocols.stream()
                 .filter(protocol -> protocol.startsWith(BEARER))
                 .map(protocol -> protocol.substring(BEARER.length()))
                 .findFirst();
-        if (offered.isPresent()) {
-            return offered;
-        }
-        return Optional.ofNullable(UriComponentsBuilder.fromUri(request.getURI())
-                        .build()
-                        .getQueryParams()
-                        .getFirst("access_token"))
-                .filter(token -> !token.isBlank());
     }
 
     private static List<String> offeredProtocols(HttpHeaders headers) {

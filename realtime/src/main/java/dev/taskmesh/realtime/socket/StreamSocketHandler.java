@@ -119,7 +119,8 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
                 properties.maxQueuedBytes().toBytes(),
                 fanout,
                 slowConsumers);
-        Connection connection = new Connection(session, caller.userId(), caller.expiresAt(), outbox, frameRate);
+        Connection connection =
+                new Connection(session, caller.userId(), caller.expiresAt(), caller.login(), outbox, frameRate);
         session.getAttributes().put(CONNECTION, connection);
         if (subscriptions.open(connection) > properties.maxConnectionsPerUser()) {
             limited.increment();
@@ -431,7 +432,7 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
                             ref, ErrorCode.TOKEN_EXPIRED, "The token is invalid, expired or another user's."));
             return;
         }
-        connection.renew(caller.get().expiresAt());
+        connection.renew(caller.get().expiresAt(), caller.get().login());
         connection.outbox().send(frames.authenticated(ref, caller.get().expiresAt()));
     }
 

@@ -14,8 +14,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import javax.crypto.SecretKey;
 import org.springframework.core.env.Environment;
 import org.springframework.core.env.Profiles;
@@ -23,8 +26,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Issues and verifies HS256 access tokens. Verification takes only signed tokens (jjwt refuses {@code alg: none}),
- * with our key id, issuer and an unexpired {@code exp}. Tokens carry identity only: membership is looked up on
- * every request, so a role change needs no new token.
+ * with our key id, issuer and an unexpired {@code exp}, of a login ({@code sid}) that has not been ended. Tokens carry
+ * identity only: membership is looked up on every request, so a role change needs no new token.
  */
 @Component
 public class AccessTokens {
@@ -35,21 +38,29 @@ public class AccessTokens {
      */
     static final String DEV_KEY = "dGFza21lc2gtZGV2ZWxvcG1lbnQta2V5LW5vdC1mb3ItcHJvZHVjdGlvbi11c2U=";
 
+    private static final Pattern KEY_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
     private final SecretKey key;
+    /** the signing key and the retired ones, by key id: a rotation keeps the last key's tokens valid until they expire */
+    private final Map<String, SecretKey> verificationKeys;
+
     private final AuthProperties properties;
     private final Clock clock;
     private final JwtParser parser;
+    private final EndedLogins ended;
 
-    AccessTokens(AuthProperties properties, Clock clock, Environment environment) {
+    AccessTokens(AuthProperties properties, Clock clock, Environment environment, EndedLogins ended) {
         this.properties = properties;
+        this.ended = ended;
         this.clock = clock;
         this.key = signingKey(properties, environment);
+        this.verificationKeys = verificationKeys(properties, key);
         this.parser = Jwts.parser()
                 .keyLocator(new LocatorAdapter<Key>() {
                     @Override
                     protected Key locate(ProtectedHeader header) {
-                        // an unknown kid is a token from elsewhere; rotation will add keys here
-                        return properties.jwtKeyId().equals(header.getKeyId()) ? key : null;
+                        // an unknown kid is a token from elsewhere, or signed by a key retired for good
+                        return header.getKeyId() == null ? null : verificationKeys.get(header.getKeyId());
                     }
                 })
                 .requireIssuer(properties.issuer())
@@ -57,7 +68,8 @@ public class AccessTokens {
                 .build();
     }
 
-    public IssuedToken issue(UserId userId, String handle) {
+    /** A token of the login {@code session} (its refresh-token family): ending the login ends the token. */
+    public IssuedToken issue(UserId userId, String handle, UUID session) {
         Instant now = clock.instant();
         Instant expiresAt = now.plus(properties.accessTokenTtl());
         String token = Jwts.builder()
@@ -67,6 +79,7 @@ public class AccessTokens {
                 .issuer(properties.issuer())
                 .subject(userId.toString())
                 .claim("handle", handle)
+                .claim("sid", session.toString())
                 .id(UUID.randomUUID().toString())
                 .issuedAt(Date.from(now))
                 .expiration(Date.from(expiresAt))
@@ -84,8 +97,17 @@ public class AccessTokens {
     public Optional<VerifiedToken> verifyUntil(String token) {
         try {
             Claims claims = parser.parseSignedClaims(token).getPayload();
+            String sid = claims.get("sid", String.class);
+            // a token without a login cannot be ended: none is issued so, and one is refused
+            if (sid == null) {
+                return Optional.empty();
+            }
+            UUID session = UUID.fromString(sid);
+            if (ended.isEnded(session)) {
+                return Optional.empty();
+            }
             CurrentUser user = new CurrentUser(UserId.parse(claims.getSubject()), claims.get("handle", String.class));
-            return Optional.of(new VerifiedToken(user, claims.getExpiration().toInstant()));
+            return Optional.of(new VerifiedToken(user, claims.getExpiration().toInstant(), session));
         } catch (JwtException | IllegalArgumentException e) {
             return Optional.empty();
         }
@@ -93,7 +115,41 @@ public class AccessTokens {
 
     public record IssuedToken(String token, Instant expiresAt) {}
 
-    public record VerifiedToken(CurrentUser user, Instant expiresAt) {}
+    public record VerifiedToken(CurrentUser user, Instant expiresAt, UUID session) {}
+
+    /** Logins ended before their tokens expire ({@link SessionRevocations}). */
+    @FunctionalInterface
+    public interface EndedLogins {
+        boolean isEnded(UUID session);
+    }
+
+    /** The signing key under its id, and each retired key ({@code kid=base64,...}) under its own. */
+    private static Map<String, SecretKey> verificationKeys(AuthProperties properties, SecretKey signing) {
+        Map<String, SecretKey> keys = new HashMap<>();
+        keys.put(properties.jwtKeyId(), signing);
+        String retired = properties.retiredJwtKeys();
+        if (retired == null || retired.isBlank()) {
+            return Map.copyOf(keys);
+        }
+        String[] entries = retired.split(",");
+        for (int i = 0; i < entries.length; i++) {
+            // messages name the entry by its place, never by its text: a mistyped entry may be all key
+            String name = "entry " + (i + 1) + " of TASKMESH_JWT_RETIRED_KEYS";
+            int equals = entries[i].indexOf('=');
+            String keyId = equals < 0 ? "" : entries[i].substring(0, equals).strip();
+            String encoded = equals < 0 ? "" : entries[i].substring(equals + 1).strip();
+            if (!KEY_ID.matcher(keyId).matches() || encoded.isEmpty()) {
+                throw new IllegalStateException(name + " is not kid=base64 (a key id of at most 64 letters, digits,"
+                        + " '.', '_' or '-', then the key)");
+            }
+            if (keys.containsKey(keyId)) {
+                throw new IllegalStateException(
+                        name + " reuses a key id, maybe the signing key's own: a rotation needs a new key id");
+            }
+            keys.put(keyId, hmacKey(encoded, name));
+        }
+        return Map.copyOf(keys);
+    }
 
     private static SecretKey signingKey(AuthProperties properties, Environment environment) {
         String encoded = properties.jwtKey();
@@ -106,14 +162,18 @@ public class AccessTokens {
             throw new IllegalStateException("The public development JWT key is only for the dev profile on the embedded"
                     + " database: set TASKMESH_JWT_KEY");
         }
+        return hmacKey(encoded, "TASKMESH_JWT_KEY");
+    }
+
+    private static SecretKey hmacKey(String encoded, String name) {
         byte[] bytes;
         try {
             bytes = Decoders.BASE64.decode(encoded);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("TASKMESH_JWT_KEY is not valid base64");
+            throw new IllegalStateException(name + " is not valid base64");
         }
         if (bytes.length < 32) {
-            throw new IllegalStateException("TASKMESH_JWT_KEY must hold at least 32 bytes (256 bits) for HS256");
+            throw new IllegalStateException(name + " must hold at least 32 bytes (256 bits) for HS256");
         }
         SecretKey secretKey = Keys.hmacShaKeyFor(bytes);
         Arrays.fill(bytes, (byte) 0);

@@ -8,10 +8,14 @@ import dev.taskmesh.api.account.UserId;
 import dev.taskmesh.api.account.UserProfile;
 import dev.taskmesh.api.wire.CommandAccepted;
 import dev.taskmesh.command.account.AccountRegistration;
+import dev.taskmesh.server.ratelimit.RateLimiter;
 import dev.taskmesh.server.web.ProblemException;
 import dev.taskmesh.server.web.ProblemType;
+import dev.taskmesh.server.web.RateLimitedException;
 import dev.taskmesh.server.web.Validation;
+import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -37,20 +41,24 @@ class AuthController {
     private final Credentials credentials;
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
+    private final RateLimiter limiter;
 
     AuthController(
             AccountRegistration registration,
             Credentials credentials,
             AccessTokens accessTokens,
-            RefreshTokens refreshTokens) {
+            RefreshTokens refreshTokens,
+            RateLimiter limiter) {
         this.registration = registration;
         this.credentials = credentials;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
+        this.limiter = limiter;
     }
 
     @PostMapping("/auth/register")
-    ResponseEntity<CommandAccepted> register(@RequestBody RegisterRequest request) {
+    ResponseEntity<CommandAccepted> register(@RequestBody RegisterRequest request, HttpServletRequest http) {
+        limit(RateLimiter.Kind.REGISTRATION_PER_ADDRESS, http.getRemoteAddr(), "Too many sign-ups from your address");
         Validation.of()
                 .matches("/email", request.email(), EMAIL, "must be an email address")
                 .check(request.email() == null || request.email().length() <= 320, "/email", "is too long")
@@ -72,12 +80,21 @@ class AuthController {
         return ResponseEntity.status(HttpStatus.CREATED).body(accepted);
     }
 
+    /**
+     * Sign-ins are limited per client address, and per account from one address: guessing one account's password
+     * is slowed without letting anyone lock its owner out from elsewhere.
+     */
     @PostMapping("/auth/login")
-    TokenPair login(@RequestBody LoginRequest request) {
+    TokenPair login(@RequestBody LoginRequest request, HttpServletRequest http) {
+        limit(RateLimiter.Kind.LOGIN_PER_ADDRESS, http.getRemoteAddr(), "Too many sign-ins from your address");
         Validation.of()
                 .check(request.email() != null, "/email", "is required")
                 .check(request.password() != null, "/password", "is required")
                 .orThrow();
+        limit(
+                RateLimiter.Kind.LOGIN_PER_ACCOUNT,
+                request.email().strip().toLowerCase(Locale.ROOT) + " " + http.getRemoteAddr(),
+                "Too many sign-ins to this account");
         Credentials.Account account = credentials
                 .check(request.email(), request.password())
                 .orElseThrow(() ->
@@ -98,7 +115,7 @@ class AuthController {
         return tokens(rotation.userId(), handle, rotation.refreshToken());
     }
 
-    /** Ends the login of the given refresh token. Access tokens already issued live out their short lifetime. */
+    /** Ends the login of the given refresh token, and with it the login's access tokens and WebSocket connections. */
     @PostMapping("/auth/logout")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void logout(@RequestBody RefreshRequest request) {
@@ -113,8 +130,14 @@ class AuthController {
         return credentials.profileOf(user.id()).orElseThrow(() -> ProblemException.notFound("No such user."));
     }
 
-    private TokenPair tokens(UserId userId, String handle, String refreshToken) {
-        AccessTokens.IssuedToken access = accessTokens.issue(userId, handle);
-        return new TokenPair(access.token(), refreshToken, access.expiresAt());
+    private void limit(RateLimiter.Kind kind, String subject, String detail) {
+        limiter.tryAcquire(kind, subject).ifPresent(wait -> {
+            throw new RateLimitedException(detail + "; try again later.", wait);
+        });
+    }
+
+    private TokenPair tokens(UserId userId, String handle, RefreshTokens.Issued refreshToken) {
+        AccessTokens.IssuedToken access = accessTokens.issue(userId, handle, refreshToken.session());
+        return new TokenPair(access.token(), refreshToken.token(), access.expiresAt());
     }
 }

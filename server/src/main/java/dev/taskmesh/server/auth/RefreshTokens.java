@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Opaque, single-use refresh tokens kept as SHA-256 hashes in PostgreSQL. Each refresh revokes the token it spends
  * and issues the next of the same family; presenting a spent token again means it leaked, so the whole family (that
- * login) is revoked.
+ * login) is revoked. A family is a login: its id is the {@code sid} of the login's access tokens, and ending it ends
+ * them too ({@link SessionRevocations}).
  */
 @Component
 class RefreshTokens {
@@ -27,15 +28,17 @@ class RefreshTokens {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AuthProperties properties;
+    private final SessionRevocations revocations;
 
-    RefreshTokens(JdbcClient jdbc, Clock clock, AuthProperties properties) {
+    RefreshTokens(JdbcClient jdbc, Clock clock, AuthProperties properties, SessionRevocations revocations) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.properties = properties;
+        this.revocations = revocations;
     }
 
     /** Starts a new family: one per login. */
-    String issue(UserId userId) {
+    Issued issue(UserId userId) {
         return issue(userId, UUID.randomUUID());
     }
 
@@ -48,7 +51,7 @@ class RefreshTokens {
         }
         Stored current = stored.get();
         if (current.revoked()) {
-            revokeFamily(current.familyId());
+            revokeFamily(current);
             return Optional.empty();
         }
         if (!current.expiresAt().isAfter(clock.instant())) {
@@ -61,22 +64,26 @@ class RefreshTokens {
                 .update();
         if (spent == 0) {
             // a concurrent refresh spent it first: treat like reuse
-            revokeFamily(current.familyId());
+            revokeFamily(current);
             return Optional.empty();
         }
         return Optional.of(new Rotation(current.userId(), issue(current.userId(), current.familyId())));
     }
 
     /** Ends the login the token belongs to; unknown tokens are ignored so logout never fails. */
+    @Transactional
     void revoke(String token) {
-        find(token).ifPresent(stored -> revokeFamily(stored.familyId()));
+        find(token).ifPresent(this::revokeFamily);
     }
 
-    record Rotation(UserId userId, String refreshToken) {}
+    /** A refresh token and the login (family) it belongs to. */
+    record Issued(String token, UUID session) {}
+
+    record Rotation(UserId userId, Issued refreshToken) {}
 
     private record Stored(UserId userId, UUID familyId, Instant expiresAt, boolean revoked) {}
 
-    private String issue(UserId userId, UUID familyId) {
+    private Issued issue(UserId userId, UUID familyId) {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
@@ -91,7 +98,7 @@ class RefreshTokens {
                 .param("issuedAt", Timestamp.from(now))
                 .param("expiresAt", Timestamp.from(now.plus(properties.refreshTokenTtl())))
                 .update();
-        return token;
+        return new Issued(token, familyId);
     }
 
     private Optional<Stored> find(String token) {
@@ -105,11 +112,13 @@ class RefreshTokens {
                 .optional();
     }
 
-    private void revokeFamily(UUID familyId) {
+    /** Ends the login: its refresh tokens, and its access tokens on every node. */
+    private void revokeFamily(Stored stored) {
         jdbc.sql("UPDATE refresh_token SET revoked_at = :now WHERE family_id = :familyId AND revoked_at IS NULL")
                 .param("now", Timestamp.from(clock.instant()))
-                .param("familyId", familyId)
+                .param("familyId", stored.familyId())
                 .update();
+        revocations.revoke(stored.familyId(), stored.userId());
     }
 
     private static byte[] hash(String token) {

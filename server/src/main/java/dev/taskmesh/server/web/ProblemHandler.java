@@ -38,6 +38,14 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         return answer(e.type(), e.getMessage(), e.errors());
     }
 
+    @ExceptionHandler(RateLimitedException.class)
+    ResponseEntity<Object> rateLimited(RateLimitedException e) {
+        return ResponseEntity.status(e.type().status())
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(e.retryAfterSeconds()))
+                .body(Problems.of(e.type(), e.getMessage(), List.of()));
+    }
+
     @ExceptionHandler(CommandRejectedException.class)
     ResponseEntity<Object> rejected(CommandRejectedException e) {
         return switch (e.reason()) {

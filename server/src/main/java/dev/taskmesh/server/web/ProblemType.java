@@ -22,6 +22,7 @@ public enum ProblemType {
     PRECONDITION_FAILED("precondition-failed", HttpStatus.PRECONDITION_FAILED, "Precondition failed"),
     IDEMPOTENCY_KEY_IN_USE("idempotency-key-in-use", HttpStatus.CONFLICT, "Idempotency key in use"),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", HttpStatus.UNPROCESSABLE_CONTENT, "Idempotency key reused"),
+    RATE_LIMITED("rate-limited", HttpStatus.TOO_MANY_REQUESTS, "Too many requests"),
     PROJECTION_LAGGING(
             "projection-lagging", HttpStatus.SERVICE_UNAVAILABLE, "Read model not yet at the requested position"),
     UNAVAILABLE("unavailable", HttpStatus.SERVICE_UNAVAILABLE, "Not served by this node"),

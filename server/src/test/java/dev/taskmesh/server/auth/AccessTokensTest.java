@@ -8,12 +8,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
 class AccessTokensTest {
 
     private static final String KEY = "q83vEjRWeJq83vEjRWeJq83vEjRWeJq83vEjRWeJq80=";
+    private static final String NEXT_KEY = "ZXhhbXBsZS1uZXh0LWtleS1mb3Itcm90YXRpb24tdGVzdHM=";
     private static final Instant NOW = Instant.parse("2026-11-28T12:00:00Z");
 
     @Test
@@ -56,7 +58,7 @@ class AccessTokensTest {
     void aTokenIsValidUntilItExpires() {
         UserId user = UserId.random();
         String token = tokens(KEY, new MockEnvironment(), Clock.fixed(NOW, ZoneOffset.UTC))
-                .issue(user, "ada")
+                .issue(user, "ada", UUID.randomUUID())
                 .token();
 
         assertThat(tokens(KEY, new MockEnvironment(), Clock.fixed(NOW.plus(Duration.ofMinutes(14)), ZoneOffset.UTC))
@@ -68,11 +70,66 @@ class AccessTokensTest {
     }
 
     @Test
-    void theKeyNeverAppearsInTheProperties() {
-        assertThat(new AuthProperties(KEY, "k1", null, null, null).toString()).doesNotContain(KEY);
+    void aRotationKeepsTheRetiredKeysTokensValidUntilTheKeyIsDropped() {
+        UserId user = UserId.random();
+        String before = tokens(KEY, new MockEnvironment(), Clock.systemUTC())
+                .issue(user, "ada", UUID.randomUUID())
+                .token();
+        AccessTokens rotated = tokens(new AuthProperties(NEXT_KEY, "k2", "k1=" + KEY, null, null, null));
+        String after = rotated.issue(user, "ada", UUID.randomUUID()).token();
+
+        assertThat(rotated.verify(before)).contains(new CurrentUser(user, "ada"));
+        assertThat(rotated.verify(after)).contains(new CurrentUser(user, "ada"));
+        // the old key never verifies the new key's tokens, and once dropped it verifies nothing
+        assertThat(tokens(KEY, new MockEnvironment(), Clock.systemUTC()).verify(after))
+                .isEmpty();
+        assertThat(tokens(new AuthProperties(NEXT_KEY, "k2", null, null, null, null))
+                        .verify(before))
+                .isEmpty();
+    }
+
+    @Test
+    void refusesARetiredKeyThatIsMalformedOrReusesAKeyId() {
+        // a key without its id: refused without being quoted back into a log
+        assertThatThrownBy(() -> tokens(new AuthProperties(NEXT_KEY, "k2", KEY, null, null, null)))
+                .hasMessageContaining("kid=base64")
+                .message()
+                .doesNotContain(KEY.substring(0, 20));
+        assertThatThrownBy(() -> tokens(new AuthProperties(NEXT_KEY, "k2", "k1=c2hvcnQ=", null, null, null)))
+                .hasMessageContaining("32 bytes");
+        assertThatThrownBy(() -> tokens(new AuthProperties(NEXT_KEY, "k2", "k2=" + KEY, null, null, null)))
+                .hasMessageContaining("new key id");
+    }
+
+    @Test
+    void anEndedLoginsTokensAreRefused() {
+        UUID ended = UUID.randomUUID();
+        AccessTokens tokens = new AccessTokens(
+                new AuthProperties(KEY, "k1", null, null, null, null),
+                Clock.systemUTC(),
+                new MockEnvironment(),
+                ended::equals);
+
+        assertThat(tokens.verify(tokens.issue(UserId.random(), "ada", ended).token()))
+                .isEmpty();
+        assertThat(tokens.verify(
+                        tokens.issue(UserId.random(), "ada", UUID.randomUUID()).token()))
+                .isPresent();
+    }
+
+    @Test
+    void theKeysNeverAppearInTheProperties() {
+        assertThat(new AuthProperties(KEY, "k2", "k1=" + NEXT_KEY, null, null, null).toString())
+                .doesNotContain(KEY)
+                .doesNotContain(NEXT_KEY);
     }
 
     private static AccessTokens tokens(String key, MockEnvironment environment, Clock clock) {
-        return new AccessTokens(new AuthProperties(key, "k1", null, null, null), clock, environment);
+        return new AccessTokens(
+                new AuthProperties(key, "k1", null, null, null, null), clock, environment, session -> false);
+    }
+
+    private static AccessTokens tokens(AuthProperties properties) {
+        return new AccessTokens(properties, Clock.systemUTC(), new MockEnvironment(), session -> false);
     }
 }

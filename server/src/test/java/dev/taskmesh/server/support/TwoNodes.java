@@ -58,6 +58,13 @@ public final class TwoNodes implements AutoCloseable {
                                 "TASKMESH_JWT_KEY", jwtKey,
                                 "TASKMESH_PORT", Integer.toString(port),
                                 "SPRING_PROFILES_ACTIVE", "cluster"));
+                // tests sign many people up from one address: the nodes run at the test profile's lifted limits
+                builder.environment()
+                        .putAll(Map.of(
+                                "TASKMESH_RATE_LIMIT_LOGIN_PER_ADDRESS", "100000/1m",
+                                "TASKMESH_RATE_LIMIT_LOGIN_PER_ACCOUNT", "100000/1m",
+                                "TASKMESH_RATE_LIMIT_REGISTRATION_PER_ADDRESS", "100000/1m",
+                                "TASKMESH_RATE_LIMIT_COMMANDS_PER_USER", "100000/1m"));
                 builder.redirectErrorStream(true);
                 builder.redirectOutput(LOGS.resolve("node-" + name + ".log").toFile());
                 nodes.processes.add(builder.start());
