@@ -11,10 +11,12 @@ import dev.taskmesh.server.auth.CurrentUserArgumentResolver;
 import dev.taskmesh.server.web.Problems;
 import dev.taskmesh.server.web.RequestBodyLimitFilter;
 import dev.taskmesh.server.web.SecurityHeadersFilter;
+import dev.taskmesh.server.web.StorableText;
 import dev.taskmesh.server.web.WorkspaceAccessInterceptor;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +43,12 @@ class WebConfig implements WebMvcConfigurer {
 
     WebConfig(MembershipDirectory memberships) {
         this.memberships = memberships;
+    }
+
+    /** Request bodies hold text only: no NUL, no half surrogate pair (StorableText). */
+    @Bean
+    JsonMapperBuilderCustomizer storableText() {
+        return builder -> builder.addModule(StorableText.module());
     }
 
     @Bean

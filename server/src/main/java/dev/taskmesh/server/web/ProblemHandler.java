@@ -26,6 +26,8 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.exc.InvalidFormatException;
 
 /** Turns every failure into a problem of the catalogue; nothing else reaches a client. */
 @RestControllerAdvice
@@ -110,7 +112,30 @@ class ProblemHandler extends ResponseEntityExceptionHandler {
         if (BodyTooLargeException.causedBy(e)) {
             return answer(ProblemType.PAYLOAD_TOO_LARGE, "The body exceeds this route's limit.", List.of());
         }
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof InvalidFormatException invalid
+                    && StorableText.DETAIL.equals(invalid.getOriginalMessage())) {
+                return answer(
+                        ProblemType.VALIDATION_FAILED,
+                        "The request has invalid fields.",
+                        List.of(FieldError.body(pointer(invalid), StorableText.DETAIL)));
+            }
+        }
         return answer(ProblemType.MALFORMED_REQUEST, "The body is not valid JSON of the expected shape.", List.of());
+    }
+
+    /** The JSON pointer (RFC 6901) of the value Jackson was reading. */
+    private static String pointer(InvalidFormatException e) {
+        StringBuilder pointer = new StringBuilder();
+        for (JacksonException.Reference step : e.getPath()) {
+            pointer.append('/');
+            if (step.getPropertyName() != null) {
+                pointer.append(step.getPropertyName().replace("~", "~0").replace("/", "~1"));
+            } else {
+                pointer.append(step.getIndex());
+            }
+        }
+        return pointer.toString();
     }
 
     /** A path id that does not parse names nothing: 404, as for an unknown id. A bad query parameter is a 400. */
