@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs one benchmark scenario: ./bench.sh yardstick|write-path|broadcast [--full] [--no-docs]
+# Runs one benchmark scenario: ./bench.sh SCENARIO [--full] [--no-docs] (the scenarios: ./bench.sh with none)
 # Builds the server and the harness, then runs the scenario against the PostgreSQL and Redis named by
 # TASKMESH_DATABASE_URL / TASKMESH_REDIS_URL (in a database of its own, dropped afterwards) or, when unset, against
 # embedded ones. Results: bench-results/*.json and the scenario's section of docs/benchmarks.md.
