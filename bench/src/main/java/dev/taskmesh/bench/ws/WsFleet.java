@@ -107,11 +107,7 @@ public final class WsFleet implements AutoCloseable {
                             connections.add(connection);
                             byTarget[index] = connection;
                         } else {
-                            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                            (cause instanceof ConnectFailure ? connectFailures : subscribeFailures).incrementAndGet();
-                            if (failures.size() < 5) {
-                                failures.add(uri + " " + target.stream() + ": " + cause);
-                            }
+                            countFailure(failure, connectFailures, subscribeFailures, failures, uri, target.stream());
                         }
                         inFlight.release();
                         done.countDown();
@@ -172,11 +168,7 @@ public final class WsFleet implements AutoCloseable {
                             resumed.add(connection);
                             byTarget[index] = connection;
                         } else {
-                            Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-                            (cause instanceof ConnectFailure ? connectFailed : subscribeFailed).incrementAndGet();
-                            if (stormFailures.size() < 5) {
-                                stormFailures.add(uri + " " + dead.stream() + ": " + cause);
-                            }
+                            countFailure(failure, connectFailed, subscribeFailed, stormFailures, uri, dead.stream());
                         }
                         settled.countDown();
                     });
@@ -321,6 +313,21 @@ public final class WsFleet implements AutoCloseable {
                                     CompletableFuture.delayedExecutor(500L * attempt, TimeUnit.MILLISECONDS, executor))
                             .thenCompose(ignored -> connect(client, uri, token, fresh, attempt + 1, attempts));
                 });
+    }
+
+    /** Counts a client that could not connect, or connected but got no subscription, and keeps a few examples. */
+    private static void countFailure(
+            Throwable failure,
+            AtomicInteger connectFailures,
+            AtomicInteger subscribeFailures,
+            List<String> examples,
+            URI uri,
+            String stream) {
+        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
+        (cause instanceof ConnectFailure ? connectFailures : subscribeFailures).incrementAndGet();
+        if (examples.size() < 5) {
+            examples.add(uri + " " + stream + ": " + cause);
+        }
     }
 
     private record Opened(WsConnection connection, WebSocket socket) {}
