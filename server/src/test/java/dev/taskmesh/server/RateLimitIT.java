@@ -72,8 +72,8 @@ class RateLimitIT extends IntegrationTest {
             accepted += answer.status() == 201 ? 1 : 0;
         } while (answer.status() == 201 && accepted < 10);
 
-        // six per address, some already spent by the other tests' sign-ups
-        assertThat(accepted).isLessThan(6);
+        // six per address, some of them spent by the other tests' sign-ups when they ran first
+        assertThat(accepted).isLessThanOrEqualTo(6);
         assertThat(answer.status()).isEqualTo(429);
         assertThat(answer.problemType()).isEqualTo("rate-limited");
         assertThat(answer.header("Retry-After")).isNotBlank();

@@ -7,10 +7,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The HTTP abuse limits (docs/security.md#abuse-limits), each a number of requests per period, refilled evenly over
  * the period: sign-ins per client address and per account from one address, sign-ups per client address, and
- * commands (every write under /api) per user. The WebSocket's limits are the realtime module's.
+ * commands (every write under /api) per user and node. The WebSocket's limits are the realtime module's.
  *
  * @param enabled off only for load tests that drive one account far beyond a person's pace
- * @param redisUrl the Redis that holds the counts, shared by every node so a limit is the cluster's, not a node's
+ * @param redisUrl the Redis that holds the sign-in and sign-up counts, shared by every node so those limits are the
+ *     cluster's, not a node's
  */
 @ConfigurationProperties("taskmesh.rate-limit")
 public record RateLimitProperties(

@@ -13,6 +13,7 @@ import io.lettuce.core.codec.ByteArrayCodec;
 import io.lettuce.core.codec.RedisCodec;
 import io.lettuce.core.codec.StringCodec;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -27,10 +28,11 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 
 /**
- * Token buckets in Redis (Bucket4j), one per limit and subject, shared by every node: behind a load balancer a
- * per-node limit would be as many times looser as there are nodes. A bucket's key names the database, as the
- * realtime channels do, so deployments sharing a Redis never count each other's requests, and expires once the
- * bucket would be full again.
+ * Token buckets (Bucket4j), one per limit and subject. Sign-ins and sign-ups count in Redis, shared by every node:
+ * behind a load balancer a per-node limit would be as many times looser as there are nodes, and guessing passwords
+ * is what these limits are for. A bucket's key names the database, as the realtime channels do, so deployments
+ * sharing a Redis never count each other's requests, and expires once the bucket would be full again. Commands, on
+ * every write's path, count in the node's memory instead ({@link LocalBuckets}).
  *
  * <p>Limits protect; they must not take the API down with them. When Redis does not answer within 200 ms the
  * request is let through, counted ({@code taskmesh.ratelimit.unavailable}) and logged at most once a minute; the
@@ -42,17 +44,19 @@ public class RateLimiter implements DisposableBean {
     private static final Duration REDIS_TIMEOUT = Duration.ofMillis(200);
     private static final long LOG_INTERVAL_NANOS = Duration.ofMinutes(1).toNanos();
 
-    /** What is limited; each has its own buckets. */
+    /** What is limited; each has its own buckets, shared by the cluster in Redis or, for commands, the node's. */
     public enum Kind {
-        LOGIN_PER_ADDRESS("login-address"),
-        LOGIN_PER_ACCOUNT("login-account"),
-        REGISTRATION_PER_ADDRESS("registration-address"),
-        COMMANDS_PER_USER("commands-user");
+        LOGIN_PER_ADDRESS("login-address", true),
+        LOGIN_PER_ACCOUNT("login-account", true),
+        REGISTRATION_PER_ADDRESS("registration-address", true),
+        COMMANDS_PER_USER("commands-user", false);
 
         private final String tag;
+        private final boolean shared;
 
-        Kind(String tag) {
+        Kind(String tag, boolean shared) {
             this.tag = tag;
+            this.shared = shared;
         }
 
         public String tag() {
@@ -68,6 +72,7 @@ public class RateLimiter implements DisposableBean {
     private final Map<Kind, BucketConfiguration> configurations = new EnumMap<>(Kind.class);
     private final Map<Kind, Counter> refused = new EnumMap<>(Kind.class);
     private final Counter unavailable;
+    private final LocalBuckets commands;
     private volatile long lastLoggedNanos = System.nanoTime() - LOG_INTERVAL_NANOS;
     /** null until the first connection succeeds; Lettuce reconnects an established connection by itself */
     private volatile StatefulRedisConnection<String, byte[]> connection;
@@ -86,7 +91,10 @@ public class RateLimiter implements DisposableBean {
         configure(Kind.LOGIN_PER_ADDRESS, properties.loginPerAddress());
         configure(Kind.LOGIN_PER_ACCOUNT, properties.loginPerAccount());
         configure(Kind.REGISTRATION_PER_ADDRESS, properties.registrationPerAddress());
-        configure(Kind.COMMANDS_PER_USER, properties.commandsPerUser());
+        this.commands = new LocalBuckets(properties.commandsPerUser());
+        Gauge.builder("taskmesh.ratelimit.local.buckets", commands, LocalBuckets::size)
+                .description("Users with a command bucket in this node's memory (full ones are dropped now and then)")
+                .register(meters);
         for (Kind kind : Kind.values()) {
             refused.put(
                     kind,
@@ -109,15 +117,15 @@ public class RateLimiter implements DisposableBean {
         if (!enabled) {
             return Optional.empty();
         }
+        if (!kind.shared) {
+            return refusal(kind, commands.tryConsume(subject));
+        }
         try {
-            ConsumptionProbe probe = buckets()
-                    .getProxy(key(kind, subject), () -> configurations.get(kind))
-                    .tryConsumeAndReturnRemaining(1);
-            if (probe.isConsumed()) {
-                return Optional.empty();
-            }
-            refused.get(kind).increment();
-            return Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
+            return refusal(
+                    kind,
+                    buckets()
+                            .getProxy(key(kind, subject), () -> configurations.get(kind))
+                            .tryConsumeAndReturnRemaining(1));
         } catch (RuntimeException e) {
             unavailable.increment();
             long now = System.nanoTime();
@@ -127,6 +135,14 @@ public class RateLimiter implements DisposableBean {
             }
             return Optional.empty();
         }
+    }
+
+    private Optional<Duration> refusal(Kind kind, ConsumptionProbe probe) {
+        if (probe.isConsumed()) {
+            return Optional.empty();
+        }
+        refused.get(kind).increment();
+        return Optional.of(Duration.ofNanos(probe.getNanosToWaitForRefill()));
     }
 
     /** Subjects are addresses and emails: Redis sees only a digest of them. */
