@@ -2,6 +2,7 @@ package dev.taskmesh.server.ratelimit;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -17,11 +18,17 @@ final class LocalBuckets {
     private static final long SWEEP_EVERY = 4096;
 
     private final RateLimitProperties.Limit limit;
+    private final TimeMeter clock;
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final AtomicLong calls = new AtomicLong();
 
     LocalBuckets(RateLimitProperties.Limit limit) {
+        this(limit, TimeMeter.SYSTEM_NANOTIME);
+    }
+
+    LocalBuckets(RateLimitProperties.Limit limit, TimeMeter clock) {
         this.limit = limit;
+        this.clock = clock;
     }
 
     ConsumptionProbe tryConsume(String subject) {
@@ -35,6 +42,7 @@ final class LocalBuckets {
                                 .addLimit(bandwidth -> bandwidth
                                         .capacity(limit.requests())
                                         .refillGreedy(limit.requests(), limit.period()))
+                                .withCustomTimePrecision(clock)
                                 .build())
                 .tryConsumeAndReturnRemaining(1);
     }
