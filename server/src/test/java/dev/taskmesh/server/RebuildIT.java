@@ -72,7 +72,7 @@ class RebuildIT extends IntegrationTest {
 
             RebuildProgress end = rebuilds.run(projection, progress -> {});
 
-            assertThat(end.state()).as(projection).isEqualTo(RebuildProgress.State.DONE);
+            assertThat(end.state()).as(projection + ": " + end.error()).isEqualTo(RebuildProgress.State.DONE);
             assertThat(end.done()).isEqualTo(end.total());
             assertThat(checksums(projection)).as(projection).isEqualTo(before);
         }
@@ -126,7 +126,7 @@ class RebuildIT extends IntegrationTest {
 
         RebuildProgress end = rebuilds.run("notifications", progress -> {});
 
-        assertThat(end.state()).isEqualTo(RebuildProgress.State.DONE);
+        assertThat(end.state()).as(end.error()).isEqualTo(RebuildProgress.State.DONE);
         assertThat(checksums("notifications")).isEqualTo(before);
         assertThat(count("SELECT count(*) FROM stream_frame")).isEqualTo(frames);
         assertThat(count("SELECT count(*) FROM scheduled_tasks WHERE task_name = 'notification-delivery'")
@@ -152,7 +152,7 @@ class RebuildIT extends IntegrationTest {
 
         RebuildProgress end = rebuilds.run("activity-feed", progress -> {});
 
-        assertThat(end.state()).isEqualTo(RebuildProgress.State.DONE);
+        assertThat(end.state()).as(end.error()).isEqualTo(RebuildProgress.State.DONE);
         assertThat(checksums("activity-feed")).isEqualTo(before);
         assertThat(count("SELECT event_seq FROM feed_horizon")).isEqualTo(horizon);
         assertThat(count("SELECT count(*) FROM feed_entry WHERE event_seq < " + horizon))
@@ -184,7 +184,7 @@ class RebuildIT extends IntegrationTest {
         rebuilding.set(false);
         traffic.get();
 
-        assertThat(end.state()).isEqualTo(RebuildProgress.State.DONE);
+        assertThat(end.state()).as(end.error()).isEqualTo(RebuildProgress.State.DONE);
         assertThat(writtenMeanwhile).isNotEmpty();
         assertThat(failedReads).hasValue(0);
         List<String> found = new ArrayList<>();

@@ -24,6 +24,8 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.spring.jdbc.SpringDataSourceConnectionProvider;
 import org.axonframework.spring.messaging.unitofwork.SpringTransactionManager;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -40,6 +42,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the last events it had in flight without harm.
  */
 final class ProjectionRebuild {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionRebuild.class);
 
     static final long CATCH_UP = 200;
     private static final Duration POLL = Duration.ofMillis(250);
@@ -109,6 +113,10 @@ final class ProjectionRebuild {
             // the rate of the whole rebuild, indexing and switching included
             state = state.replaying(head, head, head / seconds).in(RebuildProgress.State.DONE, clock.instant());
         } catch (RuntimeException e) {
+            log.error(
+                    "Rebuilding {} failed; its copies are dropped and the live tables stay as they were",
+                    projection.processingGroup(),
+                    e);
             shadow.drop();
             state = state.failed(e.getMessage(), clock.instant());
         } finally {
@@ -159,7 +167,8 @@ final class ProjectionRebuild {
     private void switchOver(TrackingEventProcessor replay, ShadowTables shadow) {
         transactions.executeWithoutResult(status -> {
             jdbc.sql("SET LOCAL lock_timeout = '10s'").update();
-            shadow.lockLive();
+            // the live processor's token first, then its tables: the order in which the live processor takes them
+            // (its batch claims the token, then writes). The other order deadlocked against a batch in flight.
             long livePosition = jdbc.sql("""
                             SELECT token, token_type FROM token_entry
                             WHERE processor_name = :name AND segment = 0 FOR UPDATE
@@ -169,6 +178,7 @@ final class ProjectionRebuild {
                     .optional()
                     .flatMap(Optional::ofNullable)
                     .orElse(-1L);
+            shadow.lockLive();
             long deadline = clock.millis() + SWITCH_PATIENCE.toMillis();
             while (position(replay).orElse(-1) < livePosition) {
                 if (clock.millis() > deadline) {
