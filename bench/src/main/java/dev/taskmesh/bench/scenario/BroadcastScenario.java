@@ -84,11 +84,7 @@ public final class BroadcastScenario implements Scenario {
         // takes CPU from the servers it measures
         int needed = (clients + WsFleet.MAX_CONNECTIONS - 1) / WsFleet.MAX_CONNECTIONS;
         int processes = context.full() ? needed : Math.max(2, needed);
-        // one signing key for both nodes: a token from either is accepted by the other
-        Map<String, String> env = context.infra().serverEnv(url);
-        env.put("TASKMESH_JWT_KEY", ServerProcess.signingKey());
-        // twenty people's tokens serve every connection: one person's limit of connections is lifted for the load test
-        env.put("TASKMESH_REALTIME_MAX_CONNECTIONS_PER_USER", Integer.toString(clients));
+        Map<String, String> env = BroadcastSetup.nodeEnv(context.infra(), url, clients);
         Map<String, Object> summary = new LinkedHashMap<>();
         List<StepResult> steps = new ArrayList<>();
         try (ServerProcess nodeA = ServerProcess.start(

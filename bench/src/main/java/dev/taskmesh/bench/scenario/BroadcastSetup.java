@@ -1,9 +1,12 @@
 package dev.taskmesh.bench.scenario;
 
 import dev.taskmesh.bench.client.TaskMeshClient;
+import dev.taskmesh.bench.infra.BenchInfrastructure;
+import dev.taskmesh.bench.infra.ServerProcess;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The workspaces the broadcast scenario writes to and the people watching them: an owner, who writes, creates the
@@ -35,6 +38,18 @@ record BroadcastSetup(TaskMeshClient writer, List<String> workspaces, List<Strin
             }
         }
         return new BroadcastSetup(writer, List.copyOf(workspaces), List.copyOf(projects), List.copyOf(tokens));
+    }
+
+    /**
+     * The environment of a node of these scenarios: one signing key for every node, so a token from either is
+     * accepted by the other, and one person's limit of connections lifted to {@code connectionsPerUser}: twenty
+     * people's tokens serve every connection of a load test.
+     */
+    static Map<String, String> nodeEnv(BenchInfrastructure infra, String databaseUrl, int connectionsPerUser) {
+        Map<String, String> env = infra.serverEnv(databaseUrl);
+        env.put("TASKMESH_JWT_KEY", ServerProcess.signingKey());
+        env.put("TASKMESH_REALTIME_MAX_CONNECTIONS_PER_USER", Integer.toString(connectionsPerUser));
+        return env;
     }
 
     static String stream(String workspace) {

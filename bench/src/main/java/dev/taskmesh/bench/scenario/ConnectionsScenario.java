@@ -51,10 +51,7 @@ public final class ConnectionsScenario implements Scenario {
         // read before the database is made, so a bad size leaves nothing behind
         int perNode = context.size("TASKMESH_BENCH_CONNECTIONS", 18_000, 2_000);
         String url = context.infra().createDatabase(database);
-        Map<String, String> env = context.infra().serverEnv(url);
-        env.put("TASKMESH_JWT_KEY", ServerProcess.signingKey());
-        // 20 people's tokens serve every connection: one person's limit of connections is lifted for the load test
-        env.put("TASKMESH_REALTIME_MAX_CONNECTIONS_PER_USER", Integer.toString(perNode));
+        Map<String, String> env = BroadcastSetup.nodeEnv(context.infra(), url, perNode);
         List<StepResult> steps = new ArrayList<>();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("perNode", perNode);

@@ -63,10 +63,7 @@ public final class StormScenario implements Scenario {
         int backlog = context.full() ? 200 : 50;
         String database = "bench_reconnect_storm_" + started.getEpochSecond();
         String url = context.infra().createDatabase(database);
-        Map<String, String> env = context.infra().serverEnv(url);
-        env.put("TASKMESH_JWT_KEY", ServerProcess.signingKey());
-        // twenty people's tokens serve every connection: one person's limit of connections is lifted for the load test
-        env.put("TASKMESH_REALTIME_MAX_CONNECTIONS_PER_USER", Integer.toString(clients));
+        Map<String, String> env = BroadcastSetup.nodeEnv(context.infra(), url, clients);
         int processes = Math.max(1, (clients + WsFleet.MAX_CONNECTIONS - 1) / WsFleet.MAX_CONNECTIONS);
         Map<String, Object> summary = new LinkedHashMap<>();
         List<StepResult> steps = new ArrayList<>();

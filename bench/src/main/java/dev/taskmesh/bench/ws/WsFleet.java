@@ -173,13 +173,10 @@ public final class WsFleet implements AutoCloseable {
                         settled.countDown();
                     });
         }
-        long deadline = start + patience.toNanos();
         settled.await(patience.toNanos(), TimeUnit.NANOSECONDS);
         List<WsConnection> clientsNow = List.copyOf(resumed);
-        while (System.nanoTime() < deadline && !allArrived(clientsNow, expected)) {
-            // only ends the wait: each client noted its own time when its last frame came
-            Thread.sleep(20);
-        }
+        // only ends the wait: each client noted its own time when its last frame came
+        awaitArrival(clientsNow, expected, start + patience.toNanos());
         connections.addAll(clientsNow);
         Histogram toCaughtUp = new Histogram(3);
         long expectedTotal = 0;
@@ -232,12 +229,8 @@ public final class WsFleet implements AutoCloseable {
      * @param expected per stream, the measured writes the server accepted
      */
     public GeneratorReport finish(Map<String, Long> expected, Duration drain) throws InterruptedException {
-        long deadline = System.nanoTime() + drain.toNanos();
         List<WsConnection> subscribed = List.copyOf(connections);
-        while (System.nanoTime() < deadline && !allArrived(subscribed, expected)) {
-            // the last frames are milliseconds away; a 20 ms probe costs nothing next to the drain
-            Thread.sleep(20);
-        }
+        awaitArrival(subscribed, expected, System.nanoTime() + drain.toNanos());
         long expectedTotal = 0;
         long delivered = 0;
         long missing = 0;
@@ -284,6 +277,17 @@ public final class WsFleet implements AutoCloseable {
         open.forEach(WsConnection::abort);
         clients.forEach(HttpClient::shutdownNow);
         executor.shutdownNow();
+    }
+
+    /**
+     * Waits until every open client has the frames expected of its stream, or until {@code deadlineNanos}. The last
+     * frames are milliseconds away: a 20 ms probe costs nothing next to the wait.
+     */
+    private static void awaitArrival(List<WsConnection> clients, Map<String, Long> expected, long deadlineNanos)
+            throws InterruptedException {
+        while (System.nanoTime() < deadlineNanos && !allArrived(clients, expected)) {
+            Thread.sleep(20);
+        }
     }
 
     private static boolean allArrived(List<WsConnection> subscribed, Map<String, Long> expected) {
