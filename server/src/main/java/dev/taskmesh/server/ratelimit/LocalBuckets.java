@@ -39,9 +39,7 @@ final class LocalBuckets {
         return buckets.computeIfAbsent(
                         subject,
                         key -> Bucket.builder()
-                                .addLimit(bandwidth -> bandwidth
-                                        .capacity(limit.requests())
-                                        .refillGreedy(limit.requests(), limit.period()))
+                                .addLimit(limit.bandwidth())
                                 .withCustomTimePrecision(clock)
                                 .build())
                 .tryConsumeAndReturnRemaining(1);

@@ -1,5 +1,6 @@
 package dev.taskmesh.server.ratelimit;
 
+import io.github.bucket4j.Bandwidth;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -29,6 +30,14 @@ public record RateLimitProperties(
             if (requests < 1 || period == null || period.isNegative() || period.isZero()) {
                 throw new IllegalArgumentException("a rate limit needs at least one request per positive period");
             }
+        }
+
+        /** The bucket's one bandwidth: {@code requests} at once, refilled evenly over {@code period}. */
+        public Bandwidth bandwidth() {
+            return Bandwidth.builder()
+                    .capacity(requests)
+                    .refillGreedy(requests, period)
+                    .build();
         }
 
         /** Parses {@code <requests>/<period>}, the period as Spring writes durations: 10s, 1m, 1h. */

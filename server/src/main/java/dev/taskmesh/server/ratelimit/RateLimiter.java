@@ -192,10 +192,6 @@ public class RateLimiter implements DisposableBean {
 
     private void configure(Kind kind, RateLimitProperties.Limit limit) {
         configurations.put(
-                kind,
-                BucketConfiguration.builder()
-                        .addLimit(bandwidth ->
-                                bandwidth.capacity(limit.requests()).refillGreedy(limit.requests(), limit.period()))
-                        .build());
+                kind, BucketConfiguration.builder().addLimit(limit.bandwidth()).build());
     }
 }
