@@ -54,6 +54,13 @@ class BrowserFacingIT extends IntegrationTest {
                         Map.of("email", user.email(), "password", "correct horse " + user.handle())),
                 200);
         assertThat(login.header("Cache-Control")).isEqualTo("no-store");
+        // reached by an encoded path too, and still not to be cached
+        Api.Response encoded = expect(
+                api.post(
+                        "/%61pi/auth/login",
+                        null, Map.of("email", user.email(), "password", "correct horse " + user.handle())),
+                200);
+        assertThat(encoded.header("Cache-Control")).isEqualTo("no-store");
     }
 
     @Test

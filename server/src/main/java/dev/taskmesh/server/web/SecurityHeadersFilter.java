@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.UrlPathHelper;
 
 /**
  * The browser-facing headers of every response, refusals included: the first filter, so even a 401 carries them. The
@@ -13,6 +14,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * over TLS (behind a TLS-terminating proxy with forwarded headers on), where a browser heeds it.
  */
 public class SecurityHeadersFilter extends OncePerRequestFilter {
+
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
@@ -24,7 +27,9 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
         }
-        if (request.getRequestURI().startsWith("/api/auth/")) {
+        // the path as Spring MVC matches it (decoded, without ;params), as the bearer filter reads it: the raw URI of
+        // /%61pi/auth/login would miss the prefix and still reach the login
+        if (PATHS.getPathWithinApplication(request).startsWith("/api/auth/")) {
             // tokens: never kept by a browser's or a proxy's cache
             response.setHeader("Cache-Control", "no-store");
         }
