@@ -18,7 +18,7 @@ import tools.jackson.databind.JsonNode;
 class ApiDescriptionIT extends IntegrationTest {
 
     private static final Pattern DOCUMENTED_ROW =
-            Pattern.compile("^\\| `(GET|POST|PATCH|PUT|DELETE) (/(?:api|admin)/\\S+)` \\|");
+            Pattern.compile("^\\| `(GET|POST|PATCH|PUT|DELETE) (/(?:api|admin|files)/\\S+)` \\|");
 
     @Test
     void theDocumentedEndpointsAreExactlyTheServedOnes() throws IOException {

@@ -2,11 +2,13 @@ package dev.taskmesh.server;
 
 import static dev.taskmesh.server.support.Api.expect;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.taskmesh.server.support.Api;
 import dev.taskmesh.server.support.Api.User;
 import dev.taskmesh.server.support.Board;
 import dev.taskmesh.server.support.IntegrationTest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -30,7 +32,9 @@ class IsolationIT extends IntegrationTest {
 
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
     /** Outside the walk: public sign-in routes, the operator's API (its own credential), the API description. */
-    private static final List<String> NOT_USER_ROUTES = List.of("/api/auth/", "/admin/", "/v3/api-docs", "/error");
+    /** Routes for no signed-in user: the signed download links (/files) are tried in AttachmentsIT. */
+    private static final List<String> NOT_USER_ROUTES =
+            List.of("/api/auth/", "/admin/", "/v3/api-docs", "/error", "/files/");
 
     @Autowired
     @Qualifier("requestMappingHandlerMapping")
@@ -76,6 +80,24 @@ class IsolationIT extends IntegrationTest {
                         Map.of("body", "Secret comment Vermilion @" + member.handle())),
                 201);
         String comment = commented.text("id");
+        String attachment = expect(
+                        api.upload(
+                                tasks + "/attachments",
+                                owner.accessToken(),
+                                "file",
+                                "Secret file Ultramarine.txt",
+                                "text/plain",
+                                "Secret content".getBytes(java.nio.charset.StandardCharsets.UTF_8)),
+                        202)
+                .text("id");
+        // scanned before the walk, so the victims' view does not change under it
+        await().atMost(Duration.ofSeconds(20))
+                .until(
+                        () -> api.get(tasks + "/attachments/" + attachment, owner.accessToken())
+                                .body()
+                                .path("status")
+                                .asString(),
+                        "clean"::equals);
         lastWrite = commented.body().path("globalPosition").asLong();
         String notification = expect(
                         api.get("/api/me/notifications?minPosition=" + lastWrite, member.accessToken()), 200)
@@ -89,6 +111,7 @@ class IsolationIT extends IntegrationTest {
                 "p", project,
                 "t", task,
                 "c", comment,
+                "a", attachment,
                 "userId", member.id(),
                 "id", notification);
         victimsView = victimsView();
@@ -97,6 +120,7 @@ class IsolationIT extends IntegrationTest {
                 "Quixote",
                 "Xylophone",
                 "Vermilion",
+                "Ultramarine",
                 "Pacific/Chatham",
                 owner.email(),
                 member.email(),
@@ -106,6 +130,7 @@ class IsolationIT extends IntegrationTest {
                 project,
                 task,
                 comment,
+                attachment,
                 notification);
     }
 
@@ -131,6 +156,7 @@ class IsolationIT extends IntegrationTest {
                         "/api/workspaces/{ws}",
                         "/api/workspaces/{ws}/tasks/{t}",
                         "/api/workspaces/{ws}/tasks/{t}/comments/{c}",
+                        "/api/workspaces/{ws}/tasks/{t}/attachments/{a}",
                         "/api/workspaces/{ws}/search",
                         "/api/me/notifications/{id}/read")
                 .hasSizeGreaterThan(25);
@@ -177,9 +203,12 @@ class IsolationIT extends IntegrationTest {
                 workspace + "/members",
                 workspace + "/projects/" + victimIds.get("p"),
                 task,
-                task + "/comments")) {
+                task + "/comments",
+                task + "/attachments")) {
+            // a download link is made anew for each answer: its expiry and signature are not the row's
             view.add(expect(api.get(path + "?minPosition=" + lastWrite, owner.accessToken()), 200)
-                    .rawBody());
+                    .rawBody()
+                    .replaceAll("expires=\\d+&signature=[\\w-]+", "expires=…"));
         }
         for (String path : List.of(
                 "/api/me/tasks",

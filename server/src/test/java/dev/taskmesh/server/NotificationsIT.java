@@ -166,7 +166,7 @@ class NotificationsIT extends IntegrationTest {
                 .isTrue();
         assertThat(defaults.path("kinds").path("commented").path("email").asBoolean())
                 .isFalse();
-        assertThat(defaults.path("kinds").size()).isEqualTo(8);
+        assertThat(defaults.path("kinds").size()).isEqualTo(9);
 
         Map<String, Object> body = new HashMap<>();
         body.put("timeZone", "Europe/Paris");

@@ -250,7 +250,13 @@ class RebuildIT extends IntegrationTest {
     void anUnknownReadModelOrOneThatIsNotRebuildableIsRefused() {
         assertThat(rebuilds.names())
                 .containsExactly(
-                        "activity-feed", "comment-views", "notifications", "project-views", "search", "task-views");
+                        "activity-feed",
+                        "attachments",
+                        "comment-views",
+                        "notifications",
+                        "project-views",
+                        "search",
+                        "task-views");
         assertThatThrownBy(() -> rebuilds.run("stream-relay", progress -> {}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("rebuildable");

@@ -5,13 +5,22 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 import dev.taskmesh.api.account.UserId;
 import dev.taskmesh.api.project.ProjectId;
+import dev.taskmesh.api.task.AddAttachmentCommand;
 import dev.taskmesh.api.task.AssignTaskCommand;
+import dev.taskmesh.api.task.AttachmentAddedEvent;
+import dev.taskmesh.api.task.AttachmentId;
+import dev.taskmesh.api.task.AttachmentRejectedEvent;
+import dev.taskmesh.api.task.AttachmentRemovedEvent;
+import dev.taskmesh.api.task.AttachmentScannedEvent;
+import dev.taskmesh.api.task.AttachmentStatus;
 import dev.taskmesh.api.task.ChangeTaskDetailsCommand;
 import dev.taskmesh.api.task.ChangeTaskStatusCommand;
 import dev.taskmesh.api.task.CreateTaskCommand;
 import dev.taskmesh.api.task.DeleteTaskCommand;
 import dev.taskmesh.api.task.MoveTaskCommand;
 import dev.taskmesh.api.task.RankTaskCommand;
+import dev.taskmesh.api.task.RecordAttachmentScanCommand;
+import dev.taskmesh.api.task.RemoveAttachmentCommand;
 import dev.taskmesh.api.task.TaskAssignedEvent;
 import dev.taskmesh.api.task.TaskCreatedEvent;
 import dev.taskmesh.api.task.TaskDeletedEvent;
@@ -41,6 +50,7 @@ import dev.taskmesh.command.project.ProjectRegistry.RegisteredProject;
 import dev.taskmesh.command.task.TaskRegistry.RegisteredTask;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -59,6 +69,9 @@ import org.axonframework.spring.stereotype.Aggregate;
 @Aggregate
 class Task {
 
+    /** Files a task holds at most, counting those still being scanned. */
+    static final int MAX_ATTACHMENTS = 100;
+
     @AggregateIdentifier
     private TaskId taskId;
 
@@ -72,6 +85,9 @@ class Task {
     private List<String> labels = List.of();
     private UserId assignee;
     private final Set<UserId> watchers = new HashSet<>();
+    /** Every file not removed, in the order added. */
+    private final Map<AttachmentId, HeldFile> attachments = new LinkedHashMap<>();
+
     private boolean deleted;
 
     Task() {
@@ -248,7 +264,67 @@ class Task {
     @CommandHandler
     long handle(DeleteTaskCommand command, MembershipDirectory memberships) {
         requireWritable(command.workspaceId(), command.requestedBy(), command.expectedVersion(), memberships);
+        // each file goes explicitly, so storage is cleaned by the same event as a single removal
+        for (AttachmentId attachment : List.copyOf(attachments.keySet())) {
+            apply(new AttachmentRemovedEvent(taskId, workspaceId, attachment, command.requestedBy()));
+        }
         apply(new TaskDeletedEvent(taskId, workspaceId, command.requestedBy()));
+        return getVersion();
+    }
+
+    /** A retried upload that reuses its attachment id adds nothing twice. */
+    @CommandHandler
+    long handle(AddAttachmentCommand command, MembershipDirectory memberships) {
+        requireWritable(command.workspaceId(), command.requestedBy(), null, memberships);
+        if (attachments.containsKey(command.attachmentId())) {
+            return getVersion();
+        }
+        long held = attachments.values().stream()
+                .filter(file -> file.status() != AttachmentStatus.REJECTED)
+                .count();
+        if (held >= MAX_ATTACHMENTS) {
+            throw CommandRejectedException.conflict(
+                    "A task holds at most " + MAX_ATTACHMENTS + " files; remove one first.");
+        }
+        apply(new AttachmentAddedEvent(
+                taskId,
+                workspaceId,
+                command.attachmentId(),
+                command.fileName(),
+                command.contentType(),
+                command.size(),
+                command.sha256(),
+                command.requestedBy()));
+        return getVersion();
+    }
+
+    /** The server's own verdict: no membership to check, and only a file still waiting takes it. */
+    @CommandHandler
+    long handle(RecordAttachmentScanCommand command) {
+        if (!workspaceId.equals(command.workspaceId())) {
+            throw CommandRejectedException.notFound("No such task.");
+        }
+        AttachmentId attachment = command.attachmentId();
+        HeldFile file = attachments.get(attachment);
+        if (file == null || file.status() != AttachmentStatus.PENDING) {
+            return getVersion();
+        }
+        if (command.rejection() == null) {
+            apply(new AttachmentScannedEvent(taskId, workspaceId, attachment, command.detectedType()));
+        } else {
+            apply(new AttachmentRejectedEvent(
+                    taskId, workspaceId, attachment, file.fileName(), command.rejection(), file.uploadedBy()));
+        }
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(RemoveAttachmentCommand command, MembershipDirectory memberships) {
+        requireWritable(command.workspaceId(), command.requestedBy(), command.expectedVersion(), memberships);
+        if (!attachments.containsKey(command.attachmentId())) {
+            throw CommandRejectedException.notFound("No such attachment.");
+        }
+        apply(new AttachmentRemovedEvent(taskId, workspaceId, command.attachmentId(), command.requestedBy()));
         return getVersion();
     }
 
@@ -357,5 +433,33 @@ class Task {
     @EventSourcingHandler
     void on(TaskDeletedEvent event) {
         deleted = true;
+    }
+
+    @EventSourcingHandler
+    void on(AttachmentAddedEvent event) {
+        attachments.put(
+                event.attachmentId(), new HeldFile(AttachmentStatus.PENDING, event.fileName(), event.uploadedBy()));
+    }
+
+    @EventSourcingHandler
+    void on(AttachmentScannedEvent event) {
+        attachments.computeIfPresent(event.attachmentId(), (id, file) -> file.now(AttachmentStatus.CLEAN));
+    }
+
+    @EventSourcingHandler
+    void on(AttachmentRejectedEvent event) {
+        attachments.computeIfPresent(event.attachmentId(), (id, file) -> file.now(AttachmentStatus.REJECTED));
+    }
+
+    @EventSourcingHandler
+    void on(AttachmentRemovedEvent event) {
+        attachments.remove(event.attachmentId());
+    }
+
+    private record HeldFile(AttachmentStatus status, String fileName, UserId uploadedBy) {
+
+        HeldFile now(AttachmentStatus next) {
+            return new HeldFile(next, fileName, uploadedBy);
+        }
     }
 }

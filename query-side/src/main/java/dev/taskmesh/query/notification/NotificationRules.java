@@ -4,6 +4,7 @@ import dev.taskmesh.api.account.UserId;
 import dev.taskmesh.api.comment.CommentPostedEvent;
 import dev.taskmesh.api.notification.DueReminderSentEvent;
 import dev.taskmesh.api.notification.NotificationKind;
+import dev.taskmesh.api.task.AttachmentRejectedEvent;
 import dev.taskmesh.api.task.TaskAssignedEvent;
 import dev.taskmesh.api.task.TaskDueDateChangedEvent;
 import dev.taskmesh.api.task.TaskId;
@@ -67,6 +68,14 @@ final class NotificationRules {
                         changed.dueDate() == null ? "no due date" : "due " + changed.dueDate());
             case DueReminderSentEvent due ->
                 only(facts, due.workspaceId(), null, due.userId(), NotificationKind.DUE_SOON, "due " + due.dueDate());
+            case AttachmentRejectedEvent rejected ->
+                only(
+                        facts,
+                        rejected.workspaceId(),
+                        null,
+                        rejected.uploadedBy(),
+                        NotificationKind.ATTACHMENT_REJECTED,
+                        excerpt(rejected.fileName() + ": " + rejected.reason()));
             case MemberAddedEvent added ->
                 only(facts, added.workspaceId(), added.addedBy(), added.userId(), NotificationKind.MEMBER_ADDED, null);
             case MemberRemovedEvent removed ->

@@ -3,6 +3,7 @@ package dev.taskmesh.query.search;
 import dev.taskmesh.api.comment.CommentDeletedEvent;
 import dev.taskmesh.api.comment.CommentEditedEvent;
 import dev.taskmesh.api.comment.CommentPostedEvent;
+import dev.taskmesh.api.task.AttachmentEvent;
 import dev.taskmesh.api.task.TaskAssignedEvent;
 import dev.taskmesh.api.task.TaskCreatedEvent;
 import dev.taskmesh.api.task.TaskDeletedEvent;
@@ -101,6 +102,7 @@ class SearchProjection {
             case TaskWatchStartedEvent e -> {}
             case TaskWatchStoppedEvent e -> {}
             case TaskRankedEvent e -> {}
+            case AttachmentEvent e -> {}
         }
     }
 

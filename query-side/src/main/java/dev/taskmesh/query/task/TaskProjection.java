@@ -2,6 +2,7 @@ package dev.taskmesh.query.task;
 
 import dev.taskmesh.api.account.UserId;
 import dev.taskmesh.api.project.ProjectId;
+import dev.taskmesh.api.task.AttachmentEvent;
 import dev.taskmesh.api.task.FindTaskQuery;
 import dev.taskmesh.api.task.TaskAssignedEvent;
 import dev.taskmesh.api.task.TaskCreatedEvent;
@@ -125,6 +126,8 @@ class TaskProjection {
                         sql -> sql.param("status", e.to().wireName()).param("rank", e.rank()));
             case TaskRankedEvent e -> change(e, version, at, "rank = :rank", sql -> sql.param("rank", e.rank()));
             case TaskDeletedEvent e -> change(e, version, at, "deleted = true", UnaryOperator.identity());
+            // files have their own read model; the task's row only moves to the new version
+            case AttachmentEvent e -> change(e, version, at, "", UnaryOperator.identity());
         }
     }
 
@@ -162,8 +165,8 @@ class TaskProjection {
     /** Applies {@code assignments} to the task's row unless the row already reflects this version. */
     private void change(
             TaskEvent event, long version, Instant at, String assignments, UnaryOperator<StatementSpec> parameters) {
-        StatementSpec statement = jdbc.sql("UPDATE task_view SET " + assignments
-                        + ", version = :version, updated_at = :at"
+        StatementSpec statement = jdbc.sql("UPDATE task_view SET " + (assignments.isEmpty() ? "" : assignments + ", ")
+                        + "version = :version, updated_at = :at"
                         + " WHERE workspace_id = :workspaceId AND task_id = :taskId AND version < :version")
                 .param("version", version)
                 .param("at", Timestamp.from(at))

@@ -2,6 +2,7 @@ package dev.taskmesh.query.task;
 
 import dev.taskmesh.api.account.UserId;
 import dev.taskmesh.api.project.ProjectId;
+import dev.taskmesh.api.task.AttachmentEvent;
 import dev.taskmesh.api.task.TaskAssignedEvent;
 import dev.taskmesh.api.task.TaskCreatedEvent;
 import dev.taskmesh.api.task.TaskDeletedEvent;
@@ -89,6 +90,7 @@ final class TaskState {
             }
             case TaskRankedEvent e -> rank = e.rank();
             case TaskDeletedEvent e -> deleted = true;
+            case AttachmentEvent e -> {}
         }
         this.version = version;
         this.updatedAt = at;

@@ -5,7 +5,8 @@ import java.io.InputStream;
 
 /**
  * Where attachment files live. Keys are chosen by the server (the attachment's id), never taken from an uploader's
- * file name, so no name can reach outside the store. The local file system is the default ({@link LocalFileStorage}).
+ * file name, so no name can reach outside the store. The local file system is the default ({@link LocalFileStorage}); an S3-compatible bucket serves clusters
+ * ({@link S3FileStorage}).
  */
 public interface AttachmentStorage {
 
@@ -17,7 +18,11 @@ public interface AttachmentStorage {
      */
     Stored put(String key, InputStream content, long maxBytes) throws IOException;
 
-    /** The file under {@code key}, to read and close. */
+    /**
+     * The file under {@code key}, to read and close.
+     *
+     * @throws java.nio.file.NoSuchFileException when nothing is stored under it
+     */
     InputStream open(String key) throws IOException;
 
     /** Removes the file under {@code key}; a missing one is not an error. */

@@ -2,6 +2,7 @@ package dev.taskmesh.server.config;
 
 import dev.taskmesh.api.comment.CommentId;
 import dev.taskmesh.api.project.ProjectId;
+import dev.taskmesh.api.task.AttachmentId;
 import dev.taskmesh.api.task.TaskId;
 import dev.taskmesh.api.workspace.MembershipDirectory;
 import dev.taskmesh.api.workspace.WorkspaceId;
@@ -13,6 +14,7 @@ import dev.taskmesh.server.web.RequestBodyLimitFilter;
 import dev.taskmesh.server.web.SecurityHeadersFilter;
 import dev.taskmesh.server.web.StorableText;
 import dev.taskmesh.server.web.WorkspaceAccessInterceptor;
+import jakarta.servlet.MultipartConfigElement;
 import java.time.Duration;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
@@ -94,9 +96,11 @@ class WebConfig implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<RequestBodyLimitFilter> requestBodyLimit(
-            @Value("${taskmesh.http.max-json-body:256KB}") DataSize limit, Problems problems) {
-        FilterRegistrationBean<RequestBodyLimitFilter> registration =
-                new FilterRegistrationBean<>(new RequestBodyLimitFilter(limit.toBytes(), problems));
+            @Value("${taskmesh.http.max-json-body:256KB}") DataSize limit,
+            MultipartConfigElement multipart,
+            Problems problems) {
+        FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
+                new RequestBodyLimitFilter(limit.toBytes(), multipart.getMaxRequestSize(), problems));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }
@@ -118,5 +122,6 @@ class WebConfig implements WebMvcConfigurer {
         registry.addConverter(String.class, ProjectId.class, ProjectId::parse);
         registry.addConverter(String.class, TaskId.class, TaskId::parse);
         registry.addConverter(String.class, CommentId.class, CommentId::parse);
+        registry.addConverter(String.class, AttachmentId.class, AttachmentId::parse);
     }
 }

@@ -58,10 +58,16 @@ public class IdempotencyFilter extends OncePerRequestFilter {
         this.memberships = memberships;
     }
 
+    /**
+     * Uploads are not replayed: their body would be held in memory and their transaction open while the file is
+     * stored. A retried upload adds a second file, which the uploader sees in the list and can remove.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
+        String contentType = request.getContentType();
         // CurrentUser is only set on authenticated routes: the /api/auth ones ignore the header
         return !"POST".equals(request.getMethod())
+                || (contentType != null && contentType.regionMatches(true, 0, "multipart/", 0, 10))
                 || request.getHeader(HEADER) == null
                 || CurrentUser.of(request).isEmpty()
                 || !memberOfTheRoutesWorkspace(request);

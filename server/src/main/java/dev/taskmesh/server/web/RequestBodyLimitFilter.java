@@ -11,22 +11,30 @@ import java.io.IOException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Caps request bodies (256 KiB of JSON by default). A declared Content-Length over the cap is refused before a byte
- * is read; a chunked body is counted as it is read, so a client cannot stream past the cap either.
+ * Caps request bodies: 256 KiB of JSON by default, and the attachment limit (plus its framing) for the multipart
+ * bodies only the upload route takes. A declared Content-Length over the cap is refused before a byte is read; a
+ * chunked body is counted as it is read, so a client cannot stream past the cap either (a multipart body is parsed
+ * by Tomcat itself, under the same limits: AttachmentConfig).
  */
 public class RequestBodyLimitFilter extends OncePerRequestFilter {
 
-    private final long limit;
+    private final long jsonLimit;
+    private final long uploadLimit;
     private final Problems problems;
 
-    public RequestBodyLimitFilter(long limit, Problems problems) {
-        this.limit = limit;
+    public RequestBodyLimitFilter(long jsonLimit, long uploadLimit, Problems problems) {
+        this.jsonLimit = jsonLimit;
+        this.uploadLimit = uploadLimit;
         this.problems = problems;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String contentType = request.getContentType();
+        long limit = contentType != null && contentType.regionMatches(true, 0, "multipart/", 0, 10)
+                ? uploadLimit
+                : jsonLimit;
         if (request.getContentLengthLong() > limit) {
             problems.write(
                     request,

@@ -86,6 +86,24 @@ public final class Api {
         return send(request.method(method, HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    /**
+     * A multipart/form-data upload of one file in a part named {@code part}, as a browser's form sends it; the
+     * file name goes as given, quotes and all, so tests can send hostile ones.
+     */
+    public Response upload(String path, String token, String part, String fileName, String type, byte[] content) {
+        String boundary = "----taskmesh" + UUID.randomUUID();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        String head = "--" + boundary + "\r\n"
+                + "Content-Disposition: form-data; name=\"" + part + "\"; filename=\"" + fileName + "\"\r\n"
+                + "Content-Type: " + type + "\r\n\r\n";
+        body.writeBytes(head.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        return send(request(path, token)
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+    }
+
     public Response patch(String path, String token, Object body, String... headers) {
         return send("PATCH", path, token, body, headers);
     }

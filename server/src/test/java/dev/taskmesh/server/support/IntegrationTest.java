@@ -1,5 +1,8 @@
 package dev.taskmesh.server.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.security.SecureRandom;
 import java.util.Base64;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,11 +40,21 @@ public abstract class IntegrationTest {
         registry.add("spring.datasource.password", infra::password);
         registry.add("spring.data.redis.url", infra::redisUrl);
         registry.add("taskmesh.auth.jwt-key", () -> JWT_KEY);
+        registry.add("taskmesh.attachments.directory", IntegrationTest::attachmentStore);
     }
 
     @BeforeEach
     void connectClient() {
         api = Api.at("http://127.0.0.1:" + port);
+    }
+
+    /** Each class's files in a directory of its own, never in the working tree. */
+    private static String attachmentStore() {
+        try {
+            return Files.createTempDirectory("taskmesh-attachments-").toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private static String randomKey() {

@@ -21,7 +21,9 @@ public enum NotificationKind {
     /** You were added to a workspace. */
     MEMBER_ADDED,
     /** You were removed from a workspace: the one notification shown after the membership ends. */
-    MEMBER_REMOVED;
+    MEMBER_REMOVED,
+    /** A file you attached failed its checks and was deleted. */
+    ATTACHMENT_REJECTED;
 
     @JsonValue
     public String wireName() {

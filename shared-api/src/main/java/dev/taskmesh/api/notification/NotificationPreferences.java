@@ -22,7 +22,7 @@ public record NotificationPreferences(String timeZone, List<ChannelChoice> choic
 
     /**
      * What a user has before choosing: UTC, and email for what is addressed to them personally (assigned, mentioned,
-     * due soon, added to a workspace), not for the chatter of watched tasks; webhooks only once they set one up.
+     * due soon, added to a workspace, a file of theirs rejected), not for the chatter of watched tasks; webhooks only once they set one up.
      */
     public static NotificationPreferences defaults() {
         return new NotificationPreferences("UTC", List.of());
@@ -36,7 +36,7 @@ public record NotificationPreferences(String timeZone, List<ChannelChoice> choic
         List<ChannelChoice> choices = new ArrayList<>();
         for (NotificationKind kind : NotificationKind.values()) {
             boolean personal = switch (kind) {
-                case ASSIGNED, MENTIONED, DUE_SOON, MEMBER_ADDED -> true;
+                case ASSIGNED, MENTIONED, DUE_SOON, MEMBER_ADDED, ATTACHMENT_REJECTED -> true;
                 case COMMENTED, STATUS_CHANGED, DUE_DATE_CHANGED, MEMBER_REMOVED -> false;
             };
             choices.add(new ChannelChoice(kind, personal, false));

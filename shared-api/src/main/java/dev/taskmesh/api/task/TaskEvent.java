@@ -17,7 +17,8 @@ public sealed interface TaskEvent
                 TaskMovedEvent,
                 TaskStatusChangedEvent,
                 TaskRankedEvent,
-                TaskDeletedEvent {
+                TaskDeletedEvent,
+                AttachmentEvent {
     TaskId taskId();
 
     WorkspaceId workspaceId();

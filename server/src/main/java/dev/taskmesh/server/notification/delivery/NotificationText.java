@@ -20,6 +20,7 @@ final class NotificationText {
                     case DUE_SOON -> task + " is due soon";
                     case MEMBER_ADDED -> actor + " added you to " + n.workspaceName();
                     case MEMBER_REMOVED -> "You were removed from " + n.workspaceName();
+                    case ATTACHMENT_REJECTED -> "A file you attached to " + task + " was rejected";
                 };
     }
 
