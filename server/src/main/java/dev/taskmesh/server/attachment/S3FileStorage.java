@@ -9,12 +9,15 @@ import java.nio.file.Path;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 
 /**
@@ -38,7 +41,15 @@ public final class S3FileStorage implements AttachmentStorage {
         if (settings == null || settings.bucket() == null || settings.bucket().isBlank()) {
             throw new IllegalStateException("TASKMESH_ATTACHMENT_STORAGE is s3 but TASKMESH_S3_BUCKET is not set");
         }
-        S3ClientBuilder builder = S3Client.builder().httpClient(UrlConnectionHttpClient.create());
+        // the plainest form of the protocol, which every S3-compatible store speaks: a whole signed body, no
+        // aws-chunked encoding and no trailing checksums (a store that does not decode those keeps the chunk
+        // headers inside the object: seen with s3rver)
+        S3ClientBuilder builder = S3Client.builder()
+                .httpClient(UrlConnectionHttpClient.create())
+                .serviceConfiguration(
+                        S3Configuration.builder().chunkedEncodingEnabled(false).build())
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         if (settings.region() != null && !settings.region().isBlank()) {
             builder.region(Region.of(settings.region()));
         }
