@@ -240,12 +240,15 @@ class AttachmentsIT extends IntegrationTest {
                 .untilAsserted(() ->
                         assertThat(added()).containsExactly(kept.path("id").asString()));
 
-        expect(api.delete("/api/workspaces/" + workspace + "/tasks/" + task, owner.accessToken()), 200);
+        Api.Response taskDeleted =
+                expect(api.delete("/api/workspaces/" + workspace + "/tasks/" + task, owner.accessToken()), 200);
 
         assertThat(api.get(kept.path("downloadUrl").asString(), null).status()).isEqualTo(404);
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(added()).isEmpty());
-        assertThat(api.get(attachments, member.accessToken()).status()).isEqualTo(404);
+        assertThat(api.get(attachments + "?minPosition=" + position(taskDeleted), member.accessToken())
+                        .status())
+                .isEqualTo(404);
     }
 
     private Api.Response upload(User user, String fileName, String type, byte[] content) {

@@ -53,29 +53,9 @@ class AttachmentProjection {
         switch (event) {
             case AttachmentAddedEvent added -> insert(added, version, at);
             case AttachmentScannedEvent scanned ->
-                jdbc.sql("""
-                                UPDATE attachment_view
-                                SET status = 'clean', detected_type = :detectedType, version = :version
-                                WHERE workspace_id = :workspaceId AND attachment_id = :attachmentId
-                                  AND version < :version
-                                """)
-                        .param("detectedType", scanned.detectedType())
-                        .param("version", version)
-                        .param("workspaceId", event.workspaceId().value())
-                        .param("attachmentId", event.attachmentId().value())
-                        .update();
+                judge(scanned, version, "clean", "detected_type", scanned.detectedType());
             case AttachmentRejectedEvent rejected ->
-                jdbc.sql("""
-                                UPDATE attachment_view
-                                SET status = 'rejected', rejection = :reason, version = :version
-                                WHERE workspace_id = :workspaceId AND attachment_id = :attachmentId
-                                  AND version < :version
-                                """)
-                        .param("reason", rejected.reason())
-                        .param("version", version)
-                        .param("workspaceId", event.workspaceId().value())
-                        .param("attachmentId", event.attachmentId().value())
-                        .update();
+                judge(rejected, version, "rejected", "rejection", rejected.reason());
             case AttachmentRemovedEvent removed ->
                 jdbc.sql(
                                 "DELETE FROM attachment_view WHERE workspace_id = :workspaceId AND attachment_id = :attachmentId")
@@ -83,6 +63,18 @@ class AttachmentProjection {
                         .param("attachmentId", event.attachmentId().value())
                         .update();
         }
+    }
+
+    /** Records a verdict: the new status and what goes with it, unless the row has seen this version. */
+    private void judge(AttachmentEvent event, long version, String status, String column, String value) {
+        jdbc.sql("UPDATE attachment_view SET status = :status, " + column + " = :value, version = :version"
+                        + " WHERE workspace_id = :workspaceId AND attachment_id = :attachmentId AND version < :version")
+                .param("status", status)
+                .param("value", value)
+                .param("version", version)
+                .param("workspaceId", event.workspaceId().value())
+                .param("attachmentId", event.attachmentId().value())
+                .update();
     }
 
     private void insert(AttachmentAddedEvent event, long version, Instant at) {

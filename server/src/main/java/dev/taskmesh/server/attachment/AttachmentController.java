@@ -7,10 +7,8 @@ import dev.taskmesh.api.task.AttachmentStatus;
 import dev.taskmesh.api.task.AttachmentView;
 import dev.taskmesh.api.task.FindAttachmentQuery;
 import dev.taskmesh.api.task.FindAttachmentsQuery;
-import dev.taskmesh.api.task.FindTaskQuery;
 import dev.taskmesh.api.task.RemoveAttachmentCommand;
 import dev.taskmesh.api.task.TaskId;
-import dev.taskmesh.api.task.TaskView;
 import dev.taskmesh.api.wire.CommandAccepted;
 import dev.taskmesh.api.wire.Page;
 import dev.taskmesh.api.workspace.Permission;
@@ -20,12 +18,12 @@ import dev.taskmesh.command.task.TaskRegistry;
 import dev.taskmesh.server.attachment.AttachmentStorage.Stored;
 import dev.taskmesh.server.attachment.AttachmentStorage.TooLargeException;
 import dev.taskmesh.server.auth.CurrentUser;
+import dev.taskmesh.server.task.TaskPresence;
 import dev.taskmesh.server.web.FieldError;
 import dev.taskmesh.server.web.IfMatch;
 import dev.taskmesh.server.web.PageRequest;
 import dev.taskmesh.server.web.ProblemException;
 import dev.taskmesh.server.web.ProblemType;
-import dev.taskmesh.server.web.ReadConsistency;
 import dev.taskmesh.server.web.Requires;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -39,6 +37,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -65,15 +64,13 @@ class AttachmentController {
     /** The processing group that builds attachment_view; reads wait on it for {@code minPosition}. */
     private static final String READ_MODEL = "attachments";
 
-    private static final String TASK_READ_MODEL = "task-views";
-
     /** The form part that holds the file. */
     private static final String PART = "file";
 
     private final CommandSender commands;
     private final QueryGateway queries;
-    private final ReadConsistency consistency;
-    private final TaskRegistry tasks;
+    private final TaskPresence task;
+    private final ObjectProvider<TaskRegistry> tasks;
     private final AttachmentStorage storage;
     private final DownloadLinks links;
     private final long maxSize;
@@ -81,14 +78,14 @@ class AttachmentController {
     AttachmentController(
             CommandSender commands,
             QueryGateway queries,
-            ReadConsistency consistency,
-            TaskRegistry tasks,
+            TaskPresence task,
+            ObjectProvider<TaskRegistry> tasks,
             AttachmentStorage storage,
             DownloadLinks links,
             AttachmentProperties properties) {
         this.commands = commands;
         this.queries = queries;
-        this.consistency = consistency;
+        this.task = task;
         this.tasks = tasks;
         this.storage = storage;
         this.links = links;
@@ -104,7 +101,13 @@ class AttachmentController {
     ResponseEntity<CommandAccepted> upload(
             CurrentUser user, @PathVariable WorkspaceId ws, @PathVariable TaskId t, HttpServletRequest request)
             throws IOException {
-        if (tasks.find(ws, t).isEmpty()) {
+        TaskRegistry registry = tasks.getIfAvailable();
+        if (registry == null) {
+            // a node without the command side (taskmesh.command.enabled=false): no command could record the file
+            throw new ProblemException(
+                    ProblemType.UNAVAILABLE, "This node does not handle commands; retry on another.");
+        }
+        if (registry.find(ws, t).isEmpty()) {
             throw ProblemException.notFound("No such task.");
         }
         Part part = filePart(request);
@@ -144,7 +147,7 @@ class AttachmentController {
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) Long minPosition) {
         PageRequest page = PageRequest.of(cursor, limit);
-        requireTask(ws, t, minPosition);
+        task.require(ws, t, READ_MODEL, minPosition);
         AttachmentList list = queries.query(
                         new FindAttachmentsQuery(ws, t, page.after(), page.limit()), AttachmentList.class)
                 .join();
@@ -160,7 +163,7 @@ class AttachmentController {
             @PathVariable TaskId t,
             @PathVariable AttachmentId a,
             @RequestParam(required = false) Long minPosition) {
-        requireTask(ws, t, minPosition);
+        task.require(ws, t, READ_MODEL, minPosition);
         AttachmentView view = queries.query(
                         new FindAttachmentQuery(ws, a), ResponseTypes.optionalInstanceOf(AttachmentView.class))
                 .join()
@@ -169,7 +172,11 @@ class AttachmentController {
         return linked(view, ws, user);
     }
 
-    /** Any member removes a file (as any member may delete the task); the file leaves storage with the event. */
+    /**
+     * Any member removes a file (as any member may delete the task). The file leaves storage as the removal answers,
+     * so its links end at once rather than when the read model catches up; the scanning processor deletes it again
+     * when it meets the event, which covers a node that died in between.
+     */
     @DeleteMapping("/{a}")
     @Requires(Permission.WRITE)
     CommandAccepted remove(
@@ -180,6 +187,11 @@ class AttachmentController {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         CommandAccepted accepted =
                 commands.send(new RemoveAttachmentCommand(t, ws, a, IfMatch.version(ifMatch), user.id()), t);
+        try {
+            storage.delete(a.toString());
+        } catch (IOException e) {
+            log.warn("Attachment {} stays in storage until its removal event is processed", a, e);
+        }
         return new CommandAccepted(a.toString(), accepted.version(), accepted.globalPosition());
     }
 
@@ -191,15 +203,6 @@ class AttachmentController {
         String caller = user.id().toString();
         return view.withDownloadUrl(
                 path + "?user=" + caller + "&" + links.sign(path, caller).query());
-    }
-
-    /** A deleted or unknown task has no files to show: 404, as for the task itself. */
-    private void requireTask(WorkspaceId ws, TaskId t, Long minPosition) {
-        consistency.await(TASK_READ_MODEL, minPosition);
-        consistency.await(READ_MODEL, minPosition);
-        queries.query(new FindTaskQuery(ws, t), ResponseTypes.optionalInstanceOf(TaskView.class))
-                .join()
-                .orElseThrow(() -> ProblemException.notFound("No such task."));
     }
 
     /**

@@ -16,6 +16,7 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,10 +24,12 @@ import org.springframework.stereotype.Component;
  * removed. Its own tracking processor (one node at a time, in event order), never rebuilt: a rebuild only rewrites
  * read models. A scanner that cannot answer (clamd down) fails the handler, and the processor retries it with
  * backoff, so no file is ever passed unscanned; it waits as pending. Running a file's events again (after a crash)
- * is harmless: the task takes one verdict per file, and deleting a deleted file is no error.
+ * is harmless: the task takes one verdict per file, and deleting a deleted file is no error. Only nodes with the
+ * command side run it: its verdicts are commands.
  */
 @Component
 @ProcessingGroup(AttachmentScanning.PROCESSING_GROUP)
+@ConditionalOnBooleanProperty(name = "taskmesh.command.enabled", matchIfMissing = true)
 class AttachmentScanning {
 
     static final String PROCESSING_GROUP = "attachment-scanning";

@@ -5,8 +5,10 @@ import dev.taskmesh.api.task.AttachmentId;
 import dev.taskmesh.api.task.AttachmentStatus;
 import dev.taskmesh.api.task.AttachmentView;
 import dev.taskmesh.api.task.FindAttachmentQuery;
+import dev.taskmesh.api.task.TaskId;
 import dev.taskmesh.api.workspace.MembershipDirectory;
 import dev.taskmesh.api.workspace.WorkspaceId;
+import dev.taskmesh.command.task.TaskRegistry;
 import dev.taskmesh.server.web.ProblemException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.io.InputStreamResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.CacheControl;
@@ -40,13 +43,19 @@ class DownloadController {
     private final MembershipDirectory memberships;
     private final QueryGateway queries;
     private final AttachmentStorage storage;
+    private final ObjectProvider<TaskRegistry> tasks;
 
     DownloadController(
-            DownloadLinks links, MembershipDirectory memberships, QueryGateway queries, AttachmentStorage storage) {
+            DownloadLinks links,
+            MembershipDirectory memberships,
+            QueryGateway queries,
+            AttachmentStorage storage,
+            ObjectProvider<TaskRegistry> tasks) {
         this.links = links;
         this.memberships = memberships;
         this.queries = queries;
         this.storage = storage;
+        this.tasks = tasks;
     }
 
     /** The path a link signs. */
@@ -73,6 +82,7 @@ class DownloadController {
                         new FindAttachmentQuery(ws, a), ResponseTypes.optionalInstanceOf(AttachmentView.class))
                 .join()
                 .filter(found -> found.status() == AttachmentStatus.CLEAN)
+                .filter(found -> taskStillThere(ws, found.taskId()))
                 .orElseThrow(DownloadController::gone);
         InputStream content;
         try {
@@ -91,6 +101,15 @@ class DownloadController {
                                 .toString())
                 .cacheControl(CacheControl.noStore().cachePrivate())
                 .body(new InputStreamResource(content));
+    }
+
+    /**
+     * The command side's registry knows of a task's deletion the moment it answered, where the read model may lag:
+     * a deleted task's files go with it at once. (A node without the command side relies on the read model.)
+     */
+    private boolean taskStillThere(WorkspaceId ws, TaskId task) {
+        TaskRegistry registry = tasks.getIfAvailable();
+        return registry == null || registry.find(ws, task).isPresent();
     }
 
     private static MediaType mediaType(String type) {

@@ -9,9 +9,7 @@ import dev.taskmesh.api.comment.EditCommentCommand;
 import dev.taskmesh.api.comment.FindCommentQuery;
 import dev.taskmesh.api.comment.FindCommentsQuery;
 import dev.taskmesh.api.comment.PostCommentCommand;
-import dev.taskmesh.api.task.FindTaskQuery;
 import dev.taskmesh.api.task.TaskId;
-import dev.taskmesh.api.task.TaskView;
 import dev.taskmesh.api.wire.CommandAccepted;
 import dev.taskmesh.api.wire.Page;
 import dev.taskmesh.api.workspace.Permission;
@@ -21,7 +19,6 @@ import dev.taskmesh.server.auth.CurrentUser;
 import dev.taskmesh.server.web.IfMatch;
 import dev.taskmesh.server.web.PageRequest;
 import dev.taskmesh.server.web.ProblemException;
-import dev.taskmesh.server.web.ReadConsistency;
 import dev.taskmesh.server.web.Requires;
 import dev.taskmesh.server.web.Validation;
 import java.net.URI;
@@ -48,16 +45,14 @@ class CommentController {
     /** The processing group that builds comment_view; reads wait on it for {@code minPosition}. */
     private static final String READ_MODEL = "comment-views";
 
-    private static final String TASK_READ_MODEL = "task-views";
-
     private final CommandSender commands;
     private final QueryGateway queries;
-    private final ReadConsistency consistency;
+    private final TaskPresence task;
 
-    CommentController(CommandSender commands, QueryGateway queries, ReadConsistency consistency) {
+    CommentController(CommandSender commands, QueryGateway queries, TaskPresence task) {
         this.commands = commands;
         this.queries = queries;
-        this.consistency = consistency;
+        this.task = task;
     }
 
     @PostMapping
@@ -83,7 +78,7 @@ class CommentController {
             @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) Long minPosition) {
         PageRequest page = PageRequest.of(cursor, limit);
-        requireTask(ws, t, minPosition);
+        task.require(ws, t, READ_MODEL, minPosition);
         CommentList list = queries.query(new FindCommentsQuery(ws, t, page.after(), page.limit()), CommentList.class)
                 .join();
         return new Page<>(list.items(), PageRequest.cursor(list.nextAfter()));
@@ -95,7 +90,7 @@ class CommentController {
             @PathVariable TaskId t,
             @PathVariable CommentId c,
             @RequestParam(required = false) Long minPosition) {
-        requireTask(ws, t, minPosition);
+        task.require(ws, t, READ_MODEL, minPosition);
         CommentView comment = queries.query(
                         new FindCommentQuery(ws, t, c), ResponseTypes.optionalInstanceOf(CommentView.class))
                 .join()
@@ -126,15 +121,6 @@ class CommentController {
             @PathVariable CommentId c,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         return commands.send(new DeleteCommentCommand(c, t, ws, IfMatch.version(ifMatch), user.id()), c);
-    }
-
-    /** A deleted or unknown task has no comments to show: 404, as for the task itself. */
-    private void requireTask(WorkspaceId ws, TaskId t, Long minPosition) {
-        consistency.await(TASK_READ_MODEL, minPosition);
-        consistency.await(READ_MODEL, minPosition);
-        queries.query(new FindTaskQuery(ws, t), ResponseTypes.optionalInstanceOf(TaskView.class))
-                .join()
-                .orElseThrow(() -> ProblemException.notFound("No such task."));
     }
 
     private static void validate(CommentRequest request) {

@@ -29,12 +29,10 @@ public final class OwnClamd implements AutoCloseable {
     private static final Duration START = Duration.ofSeconds(60);
 
     private final Process process;
-    private final Path directory;
     private final int port;
 
-    private OwnClamd(Process process, Path directory, int port) {
+    private OwnClamd(Process process, int port) {
         this.process = process;
-        this.directory = directory;
         this.port = port;
     }
 
@@ -73,8 +71,8 @@ public final class OwnClamd implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(directory.resolve("clamd.out").toFile())
                     .start();
-            OwnClamd clamd = new OwnClamd(process, directory, port);
-            clamd.awaitReady();
+            OwnClamd clamd = new OwnClamd(process, port);
+            ChildProcess.awaitReady(process, clamd.scanner()::ping, START, "clamd", directory.resolve("clamd.out"));
             return clamd;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -92,32 +90,8 @@ public final class OwnClamd implements AutoCloseable {
         return new ClamdScanner("127.0.0.1", port, Duration.ofSeconds(10));
     }
 
-    private void awaitReady() throws IOException {
-        long deadline = System.nanoTime() + START.toNanos();
-        while (!scanner().ping()) {
-            if (!process.isAlive() || System.nanoTime() > deadline) {
-                close();
-                throw new IllegalStateException("clamd did not start; see " + directory.resolve("clamd.out"));
-            }
-            try {
-                Thread.sleep(100); // clamd loads its database, then listens: polled, with a deadline
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
-        }
-    }
-
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        ChildProcess.stop(process);
     }
 }

@@ -30,12 +30,10 @@ public final class OwnS3 implements AutoCloseable {
     private static final Duration START = Duration.ofSeconds(30);
 
     private final Process process;
-    private final Path directory;
     private final int port;
 
-    private OwnS3(Process process, Path directory, int port) {
+    private OwnS3(Process process, int port) {
         this.process = process;
-        this.directory = directory;
         this.port = port;
     }
 
@@ -61,8 +59,8 @@ public final class OwnS3 implements AutoCloseable {
                     .redirectErrorStream(true)
                     .redirectOutput(directory.resolve("s3rver.out").toFile())
                     .start();
-            OwnS3 s3 = new OwnS3(process, directory, port);
-            s3.awaitReady();
+            OwnS3 s3 = new OwnS3(process, port);
+            ChildProcess.awaitReady(process, s3::listening, START, "s3rver", directory.resolve("s3rver.out"));
             return s3;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -109,37 +107,18 @@ public final class OwnS3 implements AutoCloseable {
         }
     }
 
-    private void awaitReady() throws IOException {
-        long deadline = System.nanoTime() + START.toNanos();
-        while (true) {
-            try (Socket socket = new Socket()) {
-                socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
-                return;
-            } catch (IOException notYet) {
-                if (!process.isAlive() || System.nanoTime() > deadline) {
-                    close();
-                    throw new IllegalStateException("s3rver did not start; see " + directory.resolve("s3rver.out"));
-                }
-            }
-            try {
-                Thread.sleep(100); // node starts, then listens: polled, with a deadline
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException(e);
-            }
+    /** Whether s3rver accepts connections yet. */
+    private boolean listening() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException notYet) {
+            return false;
         }
     }
 
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
+        ChildProcess.stop(process);
     }
 }
