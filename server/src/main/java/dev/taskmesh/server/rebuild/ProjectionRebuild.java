@@ -10,14 +10,16 @@ import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.SimpleEventHandlerInvoker;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingEventProcessor;
-import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.Serializer;
@@ -31,15 +33,15 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * One rebuild of one read model. A tracking processor of its own ({@code <group>@rebuild}, on several threads, each
- * a segment of the read model's sequences) replays every event into shadow copies of the tables, through a small
+ * One rebuild of one read model. A streaming processor of its own ({@code <group>@rebuild}, one reader and several
+ * workers, each a segment of the read model's sequences) replays every event into shadow copies of the tables, through a small
  * connection pool whose search path puts the shadow schema first, so the projection's own handlers write there; the
  * live processor and the live tables go on serving meanwhile. Once the replay is within {@link #CATCH_UP} events of
  * the head, the copies' other indexes are built and the copies analysed (ShadowTables), and the replay catches up
  * again. Then one transaction locks the live tables (reads and the live processor wait, for about a second), lets
- * the replay reach the live processor's position, stops it, swaps the tables and hands the replay's token to the
- * live processor. Handlers are idempotent (rows keep the version they reflect), so the live processor may re-apply
- * the last events it had in flight without harm.
+ * the replay reach the live processor's position, stops it and swaps the tables; the live processor goes on from its
+ * own position. Handlers are idempotent (rows keep the version they reflect), so it re-applies what the replay had
+ * already done beyond that position without harm.
  */
 final class ProjectionRebuild {
 
@@ -91,7 +93,7 @@ final class ProjectionRebuild {
             jdbc.sql("DELETE FROM token_entry WHERE processor_name = :name")
                     .param("name", rebuildName)
                     .update();
-            TrackingEventProcessor replay = replay(shadowPool);
+            PooledStreamingEventProcessor replay = replay(shadowPool);
             replay.start();
             try {
                 state = replayUntilCaughtUp(replay, state, progress);
@@ -129,7 +131,7 @@ final class ProjectionRebuild {
     }
 
     private RebuildProgress replayUntilCaughtUp(
-            TrackingEventProcessor replay, RebuildProgress state, Consumer<RebuildProgress> progress) {
+            PooledStreamingEventProcessor replay, RebuildProgress state, Consumer<RebuildProgress> progress) {
         Deque<long[]> window = new ArrayDeque<>();
         long erringSince = 0;
         while (true) {
@@ -160,11 +162,11 @@ final class ProjectionRebuild {
     }
 
     /**
-     * One transaction: the live tables locked (the live processor's next write and every read wait), the live
-     * processor's position read under a row lock, the replay let run up to it and stopped, the tables swapped and
-     * the replay's token handed over.
+     * One transaction: the live processor's position read under a row lock, the live tables locked (the live
+     * processor's next write and every read wait), the replay let run up to that position and stopped, the tables
+     * swapped.
      */
-    private void switchOver(TrackingEventProcessor replay, ShadowTables shadow) {
+    private void switchOver(PooledStreamingEventProcessor replay, ShadowTables shadow) {
         transactions.executeWithoutResult(status -> {
             jdbc.sql("SET LOCAL lock_timeout = '10s'").update();
             // the live processor's token first, then its tables: the order in which the live processor takes them
@@ -188,35 +190,27 @@ final class ProjectionRebuild {
             }
             replay.shutDown();
             shadow.switchOver();
-            int segment = leastAdvancedSegment();
-            int handed = jdbc.sql("""
-                            UPDATE token_entry SET token = r.token, token_type = r.token_type
-                            FROM token_entry r
-                            WHERE r.processor_name = :rebuild AND r.segment = :segment
-                              AND token_entry.processor_name = :live AND token_entry.segment = 0
-                            """)
-                    .param("rebuild", rebuildName)
-                    .param("segment", segment)
-                    .param("live", projection.processingGroup())
-                    .update();
-            if (handed == 0) {
-                // no live processor has run yet: it starts from the rebuilt position
+            if (livePosition < 0) {
+                // no live processor has run yet: it starts where the replay's least advanced segment stands
                 jdbc.sql("""
                                 INSERT INTO token_entry (processor_name, segment, token, token_type, timestamp)
                                 SELECT :live, 0, token, token_type, timestamp FROM token_entry
                                 WHERE processor_name = :rebuild AND segment = :segment
+                                ON CONFLICT DO NOTHING
                                 """)
                         .param("rebuild", rebuildName)
-                        .param("segment", segment)
+                        .param("segment", leastAdvancedSegment())
                         .param("live", projection.processingGroup())
                         .update();
             }
+            // otherwise the live processor keeps its own token: the new tables hold every event up to it and beyond
+            // (the replay passed it), and what comes after it is applied again, harmlessly
         });
     }
 
     /**
-     * The replay's segment that is least far along: its token is the one the live processor takes over, so it
-     * re-applies, harmlessly, what the other segments are ahead by, and misses nothing.
+     * The replay's segment that is least far along: its token is the one a live processor that never ran starts
+     * from, so it re-applies, harmlessly, what the other segments are ahead by, and misses nothing.
      */
     private int leastAdvancedSegment() {
         return jdbc
@@ -233,14 +227,19 @@ final class ProjectionRebuild {
                 .orElseThrow(() -> new IllegalStateException("the replay stored no token"));
     }
 
-    private TrackingEventProcessor replay(HikariDataSource shadowPool) {
+    /**
+     * A pooled processor: one coordinator reads the event store once and hands each event to the worker of its
+     * segment. (Tracking processors of several threads each read the whole store and skipped what was not theirs:
+     * every thread paid for every event.)
+     */
+    private PooledStreamingEventProcessor replay(HikariDataSource shadowPool) {
         JdbcTokenStore tokens = JdbcTokenStore.builder()
                 .connectionProvider(new SpringDataSourceConnectionProvider(shadowPool))
                 .serializer(serializer)
                 .schema(AxonStorageConfig.tokenSchema())
                 .claimTimeout(Duration.ofSeconds(3))
                 .build();
-        return TrackingEventProcessor.builder()
+        return PooledStreamingEventProcessor.builder()
                 .name(rebuildName)
                 .eventHandlerInvoker(SimpleEventHandlerInvoker.builder()
                         .eventHandlers(projection.handlers(JdbcClient.create(shadowPool)))
@@ -250,11 +249,18 @@ final class ProjectionRebuild {
                 .messageSource(events)
                 .tokenStore(tokens)
                 .transactionManager(new SpringTransactionManager(new DataSourceTransactionManager(shadowPool)))
-                .trackingEventProcessorConfiguration(TrackingEventProcessorConfiguration.forParallelProcessing(threads)
-                        .andInitialSegmentsCount(threads)
-                        .andBatchSize(500)
-                        .andInitialTrackingToken(StreamableMessageSource::createTailToken))
+                .coordinatorExecutor(Executors.newSingleThreadScheduledExecutor(named(rebuildName + "-coordinator")))
+                .workerExecutor(Executors.newScheduledThreadPool(threads, named(rebuildName + "-worker")))
+                .initialSegmentCount(threads)
+                .maxClaimedSegments(threads)
+                .tokenClaimInterval(200)
+                .batchSize(500)
+                .initialToken(StreamableMessageSource::createTailToken)
                 .build();
+    }
+
+    private static ThreadFactory named(String prefix) {
+        return Thread.ofPlatform().name(prefix + "-", 0).daemon().factory();
     }
 
     /**
@@ -274,7 +280,7 @@ final class ProjectionRebuild {
     }
 
     /** The position every segment of the replay has passed: the least of theirs, once all of them run. */
-    private OptionalLong position(TrackingEventProcessor processor) {
+    private OptionalLong position(StreamingEventProcessor processor) {
         Map<Integer, EventTrackerStatus> segments = processor.processingStatus();
         if (segments.size() < threads) {
             return OptionalLong.empty();
