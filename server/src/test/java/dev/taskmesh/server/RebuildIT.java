@@ -285,9 +285,28 @@ class RebuildIT extends IntegrationTest {
                         api.patch(
                                 "/api/workspaces/" + workspace + "/tasks/" + task,
                                 owner.accessToken(),
-                                Map.of("title", "Renamed " + i, "labels", List.of("l" + i % 4), "description", "d"),
+                                Map.of(
+                                        "title",
+                                        "Renamed\t" + i,
+                                        // text the bulk pass must carry through COPY's escapes and array quoting
+                                        "labels",
+                                        List.of("l" + i % 4, "a,{b} \"c\"\\d"),
+                                        "description",
+                                        "line one\nline\\two",
+                                        "priority",
+                                        "high",
+                                        "dueDate",
+                                        "2026-12-24"),
                                 "Content-Type",
                                 "application/merge-patch+json"),
+                        200));
+            }
+            if (i % 5 == 2) {
+                writes.track(expect(
+                        api.post(
+                                "/api/workspaces/" + workspace + "/tasks/" + task + "/status",
+                                owner.accessToken(),
+                                Map.of("status", "in_progress")),
                         200));
             }
             if (i % 4 == 0) {

@@ -96,6 +96,10 @@ final class TaskState {
         this.updatedAt = at;
     }
 
+    boolean deleted() {
+        return deleted;
+    }
+
     boolean exists() {
         return id != null && !deleted;
     }

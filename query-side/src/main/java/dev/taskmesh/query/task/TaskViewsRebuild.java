@@ -1,7 +1,9 @@
 package dev.taskmesh.query.task;
 
+import dev.taskmesh.query.config.BulkFold;
 import dev.taskmesh.query.config.Rebuildable;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -16,6 +18,11 @@ class TaskViewsRebuild implements Rebuildable {
     @Override
     public List<String> tables() {
         return List.of("task_view");
+    }
+
+    @Override
+    public Optional<BulkFold> bulkFold() {
+        return Optional.of(new TaskViewsFold());
     }
 
     @Override

@@ -58,6 +58,7 @@ final class ProjectionRebuild {
     private final TransactionTemplate transactions;
     private final StreamableMessageSource<TrackedEventMessage<?>> events;
     private final Serializer serializer;
+    private final BulkPass bulk;
     private final Clock clock;
     private final String rebuildName;
     private final int threads;
@@ -69,6 +70,7 @@ final class ProjectionRebuild {
             TransactionTemplate transactions,
             StreamableMessageSource<TrackedEventMessage<?>> events,
             Serializer serializer,
+            BulkPass bulk,
             Clock clock,
             int threads) {
         this.threads = threads;
@@ -78,6 +80,7 @@ final class ProjectionRebuild {
         this.transactions = transactions;
         this.events = events;
         this.serializer = serializer;
+        this.bulk = bulk;
         this.clock = clock;
         this.rebuildName = projection.processingGroup() + "@rebuild";
     }
@@ -93,17 +96,23 @@ final class ProjectionRebuild {
             jdbc.sql("DELETE FROM token_entry WHERE processor_name = :name")
                     .param("name", rebuildName)
                     .update();
-            PooledStreamingEventProcessor replay = replay(shadowPool);
+            TrackingToken replayFrom = projection.bulkFold().isPresent() ? bulkPass(shadowPool, state, progress) : null;
+            PooledStreamingEventProcessor replay = replay(shadowPool, replayFrom);
             replay.start();
             try {
+                long phase = clock.millis();
                 state = replayUntilCaughtUp(replay, state, progress);
+                phase = logged("replay", phase);
                 state = state.in(RebuildProgress.State.INDEXING, clock.instant());
                 progress.accept(state);
                 shadow.completeIndexes();
+                phase = logged("indexes", phase);
                 state = replayUntilCaughtUp(replay, state, progress);
+                phase = logged("catch-up", phase);
                 state = state.in(RebuildProgress.State.SWITCHING, clock.instant());
                 progress.accept(state);
                 switchOver(replay, shadow);
+                logged("switch", phase);
             } finally {
                 replay.shutDown();
             }
@@ -128,6 +137,33 @@ final class ProjectionRebuild {
         }
         progress.accept(state);
         return state;
+    }
+
+    /**
+     * Folds every event of the store into the copies (BulkPass), telling the events read as done; answers where the
+     * replay goes on from.
+     */
+    private TrackingToken bulkPass(
+            HikariDataSource shadowPool, RebuildProgress state, Consumer<RebuildProgress> progress) {
+        long total = head();
+        long start = clock.millis();
+        BulkPass.Outcome folded = bulk.run(projection.bulkFold().orElseThrow(), shadowPool, events -> {
+            double seconds = Math.max(1, clock.millis() - start) / 1000.0;
+            progress.accept(state.replaying(Math.min(events, total), total, events / seconds));
+        });
+        log.info(
+                "Rebuilding {}: {} events folded in bulk in {} ms",
+                projection.processingGroup(),
+                folded.events(),
+                clock.millis() - start);
+        return folded.replayFrom();
+    }
+
+    /** Logs how long a step of the rebuild took, for operators sizing theirs; answers the step's end. */
+    private long logged(String step, long since) {
+        long now = clock.millis();
+        log.info("Rebuilding {}: {} took {} ms", projection.processingGroup(), step, now - since);
+        return now;
     }
 
     private RebuildProgress replayUntilCaughtUp(
@@ -232,7 +268,8 @@ final class ProjectionRebuild {
      * segment. (Tracking processors of several threads each read the whole store and skipped what was not theirs:
      * every thread paid for every event.)
      */
-    private PooledStreamingEventProcessor replay(HikariDataSource shadowPool) {
+    /** @param from where to start, after a bulk pass; null for the beginning of the store */
+    private PooledStreamingEventProcessor replay(HikariDataSource shadowPool, TrackingToken from) {
         JdbcTokenStore tokens = JdbcTokenStore.builder()
                 .connectionProvider(new SpringDataSourceConnectionProvider(shadowPool))
                 .serializer(serializer)
@@ -255,7 +292,7 @@ final class ProjectionRebuild {
                 .maxClaimedSegments(threads)
                 .tokenClaimInterval(200)
                 .batchSize(500)
-                .initialToken(StreamableMessageSource::createTailToken)
+                .initialToken(source -> from == null ? source.createTailToken() : from)
                 .build();
     }
 

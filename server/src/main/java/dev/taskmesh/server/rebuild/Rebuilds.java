@@ -36,6 +36,7 @@ public class Rebuilds {
     private final TransactionTemplate transactions;
     private final EventStore events;
     private final Serializer serializer;
+    private final BulkPass bulk;
     private final Clock clock;
     private final MeterRegistry meters;
     private final int threads;
@@ -47,11 +48,13 @@ public class Rebuilds {
             TransactionTemplate transactions,
             EventStore events,
             Serializer serializer,
+            BulkPass bulk,
             Clock clock,
             MeterRegistry meters,
             int threads) {
         if (threads < 1) {
-            throw new IllegalArgumentException("taskmesh.rebuild.threads must be at least 1, was " + threads);
+            throw new IllegalArgumentException(
+                    "TASKMESH_REBUILD_THREADS must be 0 (one per core) or more, was " + threads);
         }
         this.threads = threads;
         rebuildables.forEach(projection -> projections.put(projection.processingGroup(), projection));
@@ -64,6 +67,7 @@ public class Rebuilds {
         this.transactions = transactions;
         this.events = events;
         this.serializer = serializer;
+        this.bulk = bulk;
         this.clock = clock;
         this.meters = meters;
     }
@@ -97,7 +101,7 @@ public class Rebuilds {
             try {
                 registerGauges(name);
                 return new ProjectionRebuild(
-                                projection, dataSource, jdbc, transactions, events, serializer, clock, threads)
+                                projection, dataSource, jdbc, transactions, events, serializer, bulk, clock, threads)
                         .run(progress -> {
                             latest.put(name, progress);
                             listener.accept(progress);
