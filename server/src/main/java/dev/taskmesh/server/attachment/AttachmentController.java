@@ -117,6 +117,9 @@ class AttachmentController {
                 throw invalid("The file is empty.");
             }
             String declaredType = part.getContentType() == null ? "application/octet-stream" : part.getContentType();
+            if (declaredType.length() > 255) {
+                throw invalid("The file's Content-Type is longer than 255 characters.");
+            }
             AttachmentId attachment = AttachmentId.random();
             Stored stored = store(attachment, part);
             CommandAccepted accepted;
