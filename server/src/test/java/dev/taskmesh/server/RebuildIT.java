@@ -97,6 +97,11 @@ class RebuildIT extends IntegrationTest {
                         .query(Long.class)
                         .single())
                 .isZero();
+        // every rebuild's reader and workers are gone with it
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
+                        .extracting(Thread::getName)
+                        .noneMatch(name -> name.contains("@rebuild-")));
         assertThat(jdbc.sql("SELECT count(*) FROM token_entry WHERE processor_name LIKE '%@rebuild'")
                         .query(Long.class)
                         .single())

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadFactory;
 import java.util.function.Consumer;
 import org.axonframework.eventhandling.EventTrackerStatus;
@@ -97,7 +98,9 @@ final class ProjectionRebuild {
                     .param("name", rebuildName)
                     .update();
             TrackingToken replayFrom = projection.bulkFold().isPresent() ? bulkPass(shadowPool, state, progress) : null;
-            PooledStreamingEventProcessor replay = replay(shadowPool, replayFrom);
+            ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor(named("coordinator"));
+            ScheduledExecutorService workers = Executors.newScheduledThreadPool(threads, named("worker"));
+            PooledStreamingEventProcessor replay = replay(shadowPool, replayFrom, reader, workers);
             replay.start();
             try {
                 long phase = clock.millis();
@@ -115,6 +118,10 @@ final class ProjectionRebuild {
                 logged("switch", phase);
             } finally {
                 replay.shutDown();
+                // the processor stops its work, not the threads it was given: without this, each rebuild left its
+                // reader and workers parked for the life of the node
+                reader.shutdownNow();
+                workers.shutdownNow();
             }
             long head = head();
             double seconds = Math.max(
@@ -267,9 +274,14 @@ final class ProjectionRebuild {
      * A pooled processor: one coordinator reads the event store once and hands each event to the worker of its
      * segment. (Tracking processors of several threads each read the whole store and skipped what was not theirs:
      * every thread paid for every event.)
+     *
+     * @param from where to start, after a bulk pass; null for the beginning of the store
      */
-    /** @param from where to start, after a bulk pass; null for the beginning of the store */
-    private PooledStreamingEventProcessor replay(HikariDataSource shadowPool, TrackingToken from) {
+    private PooledStreamingEventProcessor replay(
+            HikariDataSource shadowPool,
+            TrackingToken from,
+            ScheduledExecutorService reader,
+            ScheduledExecutorService workers) {
         JdbcTokenStore tokens = JdbcTokenStore.builder()
                 .connectionProvider(new SpringDataSourceConnectionProvider(shadowPool))
                 .serializer(serializer)
@@ -286,8 +298,8 @@ final class ProjectionRebuild {
                 .messageSource(events)
                 .tokenStore(tokens)
                 .transactionManager(new SpringTransactionManager(new DataSourceTransactionManager(shadowPool)))
-                .coordinatorExecutor(Executors.newSingleThreadScheduledExecutor(named(rebuildName + "-coordinator")))
-                .workerExecutor(Executors.newScheduledThreadPool(threads, named(rebuildName + "-worker")))
+                .coordinatorExecutor(reader)
+                .workerExecutor(workers)
                 .initialSegmentCount(threads)
                 .maxClaimedSegments(threads)
                 .tokenClaimInterval(200)
@@ -296,8 +308,11 @@ final class ProjectionRebuild {
                 .build();
     }
 
-    private static ThreadFactory named(String prefix) {
-        return Thread.ofPlatform().name(prefix + "-", 0).daemon().factory();
+    private ThreadFactory named(String role) {
+        return Thread.ofPlatform()
+                .name(rebuildName + "-" + role + "-", 0)
+                .daemon()
+                .factory();
     }
 
     /**
