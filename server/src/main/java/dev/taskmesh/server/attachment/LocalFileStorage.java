@@ -44,10 +44,7 @@ public final class LocalFileStorage implements AttachmentStorage {
     }
 
     private Path path(String key) throws NoSuchFileException {
-        if (!StoredFiles.isKey(key)) {
-            // not a key this server made: it names nothing here
-            throw new NoSuchFileException("not a storage key");
-        }
+        StoredFiles.requireKey(key);
         return root.resolve(key);
     }
 }

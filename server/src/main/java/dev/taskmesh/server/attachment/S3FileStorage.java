@@ -68,7 +68,7 @@ public final class S3FileStorage implements AttachmentStorage {
 
     @Override
     public Stored put(String key, InputStream content, long maxBytes) throws IOException {
-        requireKey(key);
+        StoredFiles.requireKey(key);
         Path spool = Files.createTempFile("taskmesh-upload-", ".part");
         try {
             Stored stored = StoredFiles.write(content, spool, maxBytes);
@@ -83,7 +83,7 @@ public final class S3FileStorage implements AttachmentStorage {
 
     @Override
     public InputStream open(String key) throws IOException {
-        requireKey(key);
+        StoredFiles.requireKey(key);
         try {
             return s3.getObject(get -> get.bucket(bucket).key(key));
         } catch (NoSuchKeyException e) {
@@ -104,12 +104,6 @@ public final class S3FileStorage implements AttachmentStorage {
             // already gone: deleting is idempotent
         } catch (SdkException e) {
             throw new IOException("the S3 store did not delete the file: " + e.getMessage(), e);
-        }
-    }
-
-    private static void requireKey(String key) throws NoSuchFileException {
-        if (!StoredFiles.isKey(key)) {
-            throw new NoSuchFileException("not a storage key");
         }
     }
 }

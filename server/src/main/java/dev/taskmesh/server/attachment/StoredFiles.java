@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
@@ -23,6 +24,13 @@ final class StoredFiles {
 
     static boolean isKey(String key) {
         return key != null && KEY.matcher(key).matches();
+    }
+
+    /** @throws NoSuchFileException for a key this server did not make: it names nothing in any store */
+    static void requireKey(String key) throws NoSuchFileException {
+        if (!isKey(key)) {
+            throw new NoSuchFileException("not a storage key");
+        }
     }
 
     /**

@@ -8,6 +8,7 @@ import dev.taskmesh.server.idempotency.IdempotencyKeys.StoredAnswer;
 import dev.taskmesh.server.web.BodyTooLargeException;
 import dev.taskmesh.server.web.ProblemType;
 import dev.taskmesh.server.web.Problems;
+import dev.taskmesh.server.web.RequestBodyLimitFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -64,10 +65,9 @@ public class IdempotencyFilter extends OncePerRequestFilter {
      */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        String contentType = request.getContentType();
         // CurrentUser is only set on authenticated routes: the /api/auth ones ignore the header
         return !"POST".equals(request.getMethod())
-                || (contentType != null && contentType.regionMatches(true, 0, "multipart/", 0, 10))
+                || RequestBodyLimitFilter.isUpload(request)
                 || request.getHeader(HEADER) == null
                 || CurrentUser.of(request).isEmpty()
                 || !memberOfTheRoutesWorkspace(request);

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import org.springframework.util.StringUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -28,13 +29,15 @@ public class RequestBodyLimitFilter extends OncePerRequestFilter {
         this.problems = problems;
     }
 
+    /** A multipart body: only the upload route takes one, and it holds the file. */
+    public static boolean isUpload(HttpServletRequest request) {
+        return StringUtils.startsWithIgnoreCase(request.getContentType(), "multipart/");
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String contentType = request.getContentType();
-        long limit = contentType != null && contentType.regionMatches(true, 0, "multipart/", 0, 10)
-                ? uploadLimit
-                : jsonLimit;
+        long limit = isUpload(request) ? uploadLimit : jsonLimit;
         if (request.getContentLengthLong() > limit) {
             problems.write(
                     request,
