@@ -322,6 +322,12 @@ class RebuildIT extends IntegrationTest {
                                 Map.of("body", "comment on " + i)),
                         201);
                 writes.track(comment);
+                // a second comment, edited on some tasks: a document keeps its comments in posting order
+                String second = "/api/workspaces/" + workspace + "/tasks/" + task + "/comments/"
+                        + writes.comment(task, "then a second on " + i);
+                if (i % 8 == 4) {
+                    writes.track(expect(api.patch(second, owner.accessToken(), Map.of("body", "edited on " + i)), 200));
+                }
                 if (i % 8 == 0) {
                     writes.track(expect(
                             api.delete(
@@ -331,7 +337,8 @@ class RebuildIT extends IntegrationTest {
                             200));
                 }
             }
-            if (i % 5 == 0) {
+            // task 4 goes with its comments still live
+            if (i % 5 == 0 || i == 4) {
                 writes.track(expect(
                         api.delete("/api/workspaces/" + workspace + "/tasks/" + task, owner.accessToken()), 200));
             }

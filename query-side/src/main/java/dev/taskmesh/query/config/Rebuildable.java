@@ -1,7 +1,6 @@
 package dev.taskmesh.query.config;
 
 import java.util.List;
-import java.util.Optional;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.axonframework.eventhandling.async.SequentialPerAggregatePolicy;
@@ -29,9 +28,12 @@ public interface Rebuildable {
      */
     Object handlers(JdbcClient shadow);
 
-    /** A faster first pass, for a read model whose rows each fold one aggregate's events; none by default. */
-    default Optional<BulkFold> bulkFold() {
-        return Optional.empty();
+    /**
+     * A faster first pass, for a read model whose rows each fold one aggregate's events: the folds run in this order
+     * over one snapshot of the store; none by default.
+     */
+    default List<BulkFold> bulkFolds() {
+        return List.of();
     }
 
     /**

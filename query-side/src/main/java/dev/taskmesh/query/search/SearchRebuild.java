@@ -2,6 +2,7 @@ package dev.taskmesh.query.search;
 
 import dev.taskmesh.api.comment.CommentEvent;
 import dev.taskmesh.api.task.TaskEvent;
+import dev.taskmesh.query.config.BulkFold;
 import dev.taskmesh.query.config.Rebuildable;
 import java.util.List;
 import org.axonframework.eventhandling.EventMessage;
@@ -20,6 +21,12 @@ class SearchRebuild implements Rebuildable {
     @Override
     public List<String> tables() {
         return List.of("search_task", "search_comment", "search_word");
+    }
+
+    /** Comments first: each task's document holds its comments. */
+    @Override
+    public List<BulkFold> bulkFolds() {
+        return List.of(new SearchCommentsFold(), new SearchTasksFold());
     }
 
     @Override

@@ -8,7 +8,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.UUID;
-import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 
 /**
  * task_view rows folded from each task's events by TaskState, the fold {@code ?asOf=} serves (TaskTimeTravelIT keeps
@@ -49,9 +49,9 @@ final class TaskViewsFold implements BulkFold {
     }
 
     @Override
-    public Object[] row(List<? extends DomainEventMessage<?>> events) {
+    public Object[] row(List<GenericTrackedDomainEventMessage<?>> events) {
         TaskState state = new TaskState();
-        for (DomainEventMessage<?> event : events) {
+        for (GenericTrackedDomainEventMessage<?> event : events) {
             if (event.getPayload() instanceof TaskEvent taskEvent) {
                 state.apply(taskEvent, event.getSequenceNumber(), event.getTimestamp());
             }

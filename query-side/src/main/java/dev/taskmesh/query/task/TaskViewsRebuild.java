@@ -3,7 +3,6 @@ package dev.taskmesh.query.task;
 import dev.taskmesh.query.config.BulkFold;
 import dev.taskmesh.query.config.Rebuildable;
 import java.util.List;
-import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -21,8 +20,8 @@ class TaskViewsRebuild implements Rebuildable {
     }
 
     @Override
-    public Optional<BulkFold> bulkFold() {
-        return Optional.of(new TaskViewsFold());
+    public List<BulkFold> bulkFolds() {
+        return List.of(new TaskViewsFold());
     }
 
     @Override

@@ -6,7 +6,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Deque;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -14,26 +16,33 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.LongConsumer;
 import javax.sql.DataSource;
-import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.postgresql.PGConnection;
+import org.postgresql.PGStatement;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * The first pass of a rebuild for a read model with a {@link BulkFold}: every event of the store at its start, read
- * in one snapshot in aggregate order, each aggregate's events upcast, deserialized and folded into its row, and the
- * rows copied in (COPY) in batches on a second thread while the next ones are folded. It answers the token the replay goes on
- * from: the snapshot's last position, with the positions below it that the snapshot did not hold as gaps (events
- * committed later by transactions still open then, which the replay then takes).
+ * The first pass of a rebuild for a read model with {@link BulkFold}s: every event of the store at its start, read in
+ * one snapshot in aggregate order, upcast and deserialized by the batch, each aggregate's events folded into its row,
+ * and the rows copied in (COPY) in batches on other threads while the next ones are folded. The folds run one after
+ * the other in that snapshot. It answers the token the replay goes on from: the snapshot's last position, with the
+ * positions below it that the snapshot did not hold as gaps (events committed later by transactions still open then,
+ * which the replay then takes).
  */
 final class BulkPass {
 
     /** Rows per COPY. */
     private static final int BATCH = 1_000;
+    /** Events upcast and deserialized together: Axon's upcasting stream costs as much to set up as a few events. */
+    private static final int DESERIALIZE = 500;
     /** How far below the snapshot's head a missing position still counts as a gap, as Axon's own storage sees it. */
     private static final long GAP_WINDOW = 10_000;
 
@@ -42,8 +51,11 @@ final class BulkPass {
     private final DataSource live;
     private final Serializer eventSerializer;
     private final EventUpcaster upcasters;
+    private final int copiers;
 
-    BulkPass(DataSource live, Serializer eventSerializer, EventUpcaster upcasters) {
+    /** @param copiers batches copied in at once, each on a connection and a thread of its own */
+    BulkPass(DataSource live, Serializer eventSerializer, EventUpcaster upcasters, int copiers) {
+        this.copiers = copiers;
         this.live = live;
         this.eventSerializer = eventSerializer;
         this.upcasters = upcasters;
@@ -56,10 +68,11 @@ final class BulkPass {
      * @param shadow connections whose search path finds the empty copies first
      * @param progress told the number of events folded so far
      */
-    Outcome run(BulkFold fold, DataSource shadow, LongConsumer progress) {
-        String copy = "COPY " + fold.table() + " (" + String.join(", ", fold.columns()) + ") FROM STDIN";
-        ExecutorService inserts = Executors.newSingleThreadExecutor(
-                Thread.ofPlatform().name("rebuild-bulk-insert").daemon().factory());
+    Outcome run(List<BulkFold> folds, DataSource shadow, LongConsumer progress) {
+        ExecutorService inserts = Executors.newFixedThreadPool(
+                copiers,
+                Thread.ofPlatform().name("rebuild-bulk-insert-", 1).daemon().factory());
+        JdbcClient copies = JdbcClient.create(shadow);
         try (Connection connection = live.getConnection()) {
             connection.setAutoCommit(false);
             // one snapshot: the head, its gaps and the events read all agree
@@ -68,41 +81,11 @@ final class BulkPass {
             long head = single(connection, "SELECT coalesce(max(global_index), -1) FROM domain_event_entry");
             List<Long> gaps = gaps(connection, head);
             long events = 0;
-            Future<?> pending = null;
-            try (PreparedStatement select = connection.prepareStatement("""
-                    SELECT aggregate_identifier, sequence_number, type, event_identifier, time_stamp, payload_type,
-                           payload_revision, payload, meta_data
-                    FROM domain_event_entry WHERE type = ? AND global_index <= ?
-                    ORDER BY aggregate_identifier, sequence_number
-                    """)) {
-                select.setFetchSize(FETCH);
-                select.setString(1, fold.aggregateType());
-                select.setLong(2, head);
-                try (ResultSet rs = select.executeQuery()) {
-                    List<GenericDomainEventEntry<byte[]>> aggregate = new ArrayList<>();
-                    CopyText rows = new CopyText();
-                    while (rs.next()) {
-                        GenericDomainEventEntry<byte[]> entry = entry(rs);
-                        if (!aggregate.isEmpty() && !sameAggregate(aggregate.getFirst(), entry)) {
-                            fold(fold, aggregate, rows);
-                            aggregate.clear();
-                            if (rows.size() >= BATCH) {
-                                pending = copy(inserts, shadow, copy, rows, pending);
-                                rows = new CopyText();
-                            }
-                        }
-                        aggregate.add(entry);
-                        if (++events % FETCH == 0) {
-                            progress.accept(events);
-                        }
-                    }
-                    if (!aggregate.isEmpty()) {
-                        fold(fold, aggregate, rows);
-                    }
-                    pending = copy(inserts, shadow, copy, rows, pending);
-                }
+            for (BulkFold fold : folds) {
+                fold.begin(copies);
+                events = copyFolded(connection, head, fold, inserts, shadow, events, progress);
+                fold.end(copies);
             }
-            await(pending);
             connection.commit();
             progress.accept(events);
             return new Outcome(events, GapAwareTrackingToken.newInstance(head, gaps));
@@ -113,36 +96,107 @@ final class BulkPass {
         }
     }
 
-    private static boolean sameAggregate(GenericDomainEventEntry<?> one, GenericDomainEventEntry<?> other) {
+    /**
+     * One fold over its aggregates' events up to {@code head}, its rows copied in as they come; answers the events
+     * folded so far, {@code before} and these.
+     */
+    private long copyFolded(
+            Connection connection,
+            long head,
+            BulkFold fold,
+            ExecutorService inserts,
+            DataSource shadow,
+            long before,
+            LongConsumer progress)
+            throws SQLException {
+        long events = before;
+        String copy = "COPY " + fold.table() + " (" + String.join(", ", fold.columns()) + ") FROM STDIN";
+        Deque<Future<?>> pending = new ArrayDeque<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                SELECT global_index, aggregate_identifier, sequence_number, type, event_identifier, time_stamp,
+                       payload_type, payload_revision, payload, meta_data
+                FROM domain_event_entry WHERE type = ? AND global_index <= ?
+                ORDER BY aggregate_identifier, sequence_number
+                """)) {
+            // binary results from the first row: as text, every payload arrives hex-encoded, twice its size
+            select.unwrap(PGStatement.class).setPrepareThreshold(-1);
+            select.setFetchSize(FETCH);
+            select.setString(1, fold.aggregateType());
+            select.setLong(2, head);
+            try (ResultSet rs = select.executeQuery()) {
+                List<TrackedDomainEventData<byte[]>> batch = new ArrayList<>();
+                CopyText rows = new CopyText();
+                while (rs.next()) {
+                    TrackedDomainEventData<byte[]> entry = entry(rs);
+                    if (batch.size() >= DESERIALIZE && !sameAggregate(batch.getLast(), entry)) {
+                        foldAll(fold, batch, rows);
+                        batch.clear();
+                        if (rows.size() >= BATCH) {
+                            copy(inserts, shadow, copy, rows, pending);
+                            rows = new CopyText();
+                        }
+                    }
+                    batch.add(entry);
+                    if (++events % FETCH == 0) {
+                        progress.accept(events);
+                    }
+                }
+                foldAll(fold, batch, rows);
+                copy(inserts, shadow, copy, rows, pending);
+            }
+        }
+        pending.forEach(BulkPass::await);
+        return events;
+    }
+
+    private static boolean sameAggregate(DomainEventData<?> one, DomainEventData<?> other) {
         return one.getAggregateIdentifier().equals(other.getAggregateIdentifier());
     }
 
-    /** Upcasts, deserializes and folds one aggregate's events into its row, if they leave one. */
-    private void fold(BulkFold fold, List<GenericDomainEventEntry<byte[]>> aggregate, CopyText rows) {
-        List<? extends DomainEventMessage<?>> messages = EventStreamUtils.asStream(
-                        EventStreamUtils.upcastAndDeserializeDomainEvents(
-                                aggregate.stream(), eventSerializer, upcasters))
+    /**
+     * Upcasts and deserializes whole aggregates' events at once, then folds each aggregate's into its row, if they
+     * leave one.
+     */
+    private void foldAll(BulkFold fold, List<TrackedDomainEventData<byte[]>> batch, CopyText rows) {
+        List<GenericTrackedDomainEventMessage<?>> messages = EventUtils.upcastAndDeserializeTrackedEvents(
+                        batch.stream(), eventSerializer, upcasters)
+                .<GenericTrackedDomainEventMessage<?>>map(message -> (GenericTrackedDomainEventMessage<?>) message)
                 .toList();
-        Object[] row = fold.row(messages);
-        if (row != null) {
-            rows.row(row);
+        int from = 0;
+        for (int i = 1; i <= messages.size(); i++) {
+            if (i == messages.size()
+                    || !messages.get(i)
+                            .getAggregateIdentifier()
+                            .equals(messages.get(from).getAggregateIdentifier())) {
+                Object[] row = fold.row(messages.subList(from, i));
+                if (row != null) {
+                    rows.row(row);
+                }
+                from = i;
+            }
         }
     }
 
-    /** Hands a batch to the insert thread once the one before it is in: at most one batch waits. */
-    private static Future<?> copy(
-            ExecutorService inserts, DataSource shadow, String copy, CopyText rows, Future<?> before) {
-        await(before);
+    /**
+     * Hands a batch to an insert thread, once fewer than {@link #copiers} batches are in flight: PostgreSQL computes
+     * generated columns (a search document's tsvector) as it copies, and one backend per core keeps up with the
+     * folding.
+     */
+    private void copy(
+            ExecutorService inserts, DataSource shadow, String copy, CopyText rows, Deque<Future<?>> pending) {
+        while (pending.size() >= copiers) {
+            await(pending.removeFirst());
+        }
         if (rows.size() == 0) {
-            return null;
+            return;
         }
         String text = rows.text();
-        return inserts.submit(() -> {
+        pending.addLast(inserts.submit(() -> {
             try (Connection connection = shadow.getConnection()) {
                 connection.unwrap(PGConnection.class).getCopyAPI().copyIn(copy, new StringReader(text));
             }
             return null;
-        });
+        }));
     }
 
     private static void await(Future<?> insert) {
@@ -160,17 +214,19 @@ final class BulkPass {
         }
     }
 
-    private static GenericDomainEventEntry<byte[]> entry(ResultSet rs) throws SQLException {
-        return new GenericDomainEventEntry<>(
-                rs.getString("type"),
-                rs.getString("aggregate_identifier"),
-                rs.getLong("sequence_number"),
-                rs.getString("event_identifier"),
-                rs.getString("time_stamp"),
-                rs.getString("payload_type"),
-                rs.getString("payload_revision"),
-                rs.getBytes("payload"),
-                rs.getBytes("meta_data"));
+    private static TrackedDomainEventData<byte[]> entry(ResultSet rs) throws SQLException {
+        return new TrackedDomainEventData<>(
+                new GlobalSequenceTrackingToken(rs.getLong("global_index")),
+                new StoredEvent(
+                        rs.getString("type"),
+                        rs.getString("aggregate_identifier"),
+                        rs.getLong("sequence_number"),
+                        rs.getString("event_identifier"),
+                        StoredEvent.parseTimestamp(rs.getString("time_stamp")),
+                        rs.getString("payload_type"),
+                        rs.getString("payload_revision"),
+                        rs.getBytes("payload"),
+                        rs.getBytes("meta_data")));
     }
 
     /** Positions near the head that the snapshot does not hold: open transactions may still commit them. */

@@ -75,7 +75,13 @@ final class CopyText {
     }
 
     private void escaped(String value) {
-        for (int i = 0; i < value.length(); i++) {
+        int first = firstSpecial(value);
+        if (first == value.length()) {
+            text.append(value); // the common case, copied whole
+            return;
+        }
+        text.append(value, 0, first);
+        for (int i = first; i < value.length(); i++) {
             char c = value.charAt(i);
             switch (c) {
                 case '\\' -> text.append("\\\\");
@@ -85,5 +91,15 @@ final class CopyText {
                 default -> text.append(c);
             }
         }
+    }
+
+    private static int firstSpecial(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\\' || c == '\t' || c == '\n' || c == '\r') {
+                return i;
+            }
+        }
+        return value.length();
     }
 }

@@ -97,7 +97,7 @@ final class ProjectionRebuild {
             jdbc.sql("DELETE FROM token_entry WHERE processor_name = :name")
                     .param("name", rebuildName)
                     .update();
-            TrackingToken replayFrom = projection.bulkFold().isPresent() ? bulkPass(shadowPool, state, progress) : null;
+            TrackingToken replayFrom = !projection.bulkFolds().isEmpty() ? bulkPass(shadowPool, state, progress) : null;
             ScheduledExecutorService reader = Executors.newSingleThreadScheduledExecutor(named("coordinator"));
             ScheduledExecutorService workers = Executors.newScheduledThreadPool(threads, named("worker"));
             PooledStreamingEventProcessor replay = replay(shadowPool, replayFrom, reader, workers);
@@ -154,7 +154,7 @@ final class ProjectionRebuild {
             HikariDataSource shadowPool, RebuildProgress state, Consumer<RebuildProgress> progress) {
         long total = head();
         long start = clock.millis();
-        BulkPass.Outcome folded = bulk.run(projection.bulkFold().orElseThrow(), shadowPool, events -> {
+        BulkPass.Outcome folded = bulk.run(projection.bulkFolds(), shadowPool, events -> {
             double seconds = Math.max(1, clock.millis() - start) / 1000.0;
             progress.accept(state.replaying(Math.min(events, total), total, events / seconds));
         });

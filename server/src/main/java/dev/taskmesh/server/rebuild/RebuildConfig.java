@@ -35,7 +35,7 @@ class RebuildConfig {
             @Value("${taskmesh.rebuild.threads:0}") int threads) {
         // one worker per core measured best: 2 beat 1, 3 and 4 on two cores (docs/benchmarks.md#rebuild)
         int workers = threads == 0 ? Runtime.getRuntime().availableProcessors() : threads;
-        BulkPass bulk = new BulkPass(dataSource, eventSerializer, axon.upcasterChain());
+        BulkPass bulk = new BulkPass(dataSource, eventSerializer, axon.upcasterChain(), workers);
         return new Rebuilds(
                 rebuildables, dataSource, jdbc, transactions, events, serializer, bulk, clock, meters, workers);
     }
