@@ -6,11 +6,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 import dev.taskmesh.api.account.UserId;
 import dev.taskmesh.api.wire.CommandRejectedException;
 import dev.taskmesh.api.workspace.AddMemberCommand;
+import dev.taskmesh.api.workspace.ChangeMemberRoleCommand;
 import dev.taskmesh.api.workspace.CreateWorkspaceCommand;
 import dev.taskmesh.api.workspace.MemberAddedEvent;
 import dev.taskmesh.api.workspace.MemberRemovedEvent;
+import dev.taskmesh.api.workspace.MemberRoleChangedEvent;
 import dev.taskmesh.api.workspace.Permission;
 import dev.taskmesh.api.workspace.RemoveMemberCommand;
+import dev.taskmesh.api.workspace.TransferOwnershipCommand;
 import dev.taskmesh.api.workspace.WorkspaceCreatedEvent;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.api.workspace.WorkspaceRole;
@@ -87,12 +90,74 @@ class Workspace {
         if (!leaving && member == WorkspaceRole.OWNER && requester != WorkspaceRole.OWNER) {
             throw CommandRejectedException.forbidden("Only owners remove an owner.");
         }
-        if (member == WorkspaceRole.OWNER
-                && members.values().stream().filter(WorkspaceRole.OWNER::equals).count() == 1) {
+        if (member == WorkspaceRole.OWNER && owners() == 1) {
             throw CommandRejectedException.conflict("The last owner cannot leave; make another member owner first.");
         }
         apply(new MemberRemovedEvent(command.workspaceId(), command.userId(), command.requestedBy()));
         return getVersion();
+    }
+
+    /**
+     * Owners and admins change roles; only owners grant or take away ownership, and the last owner keeps it until
+     * someone else has it. Giving a member the role it has changes nothing.
+     */
+    @CommandHandler
+    long handle(ChangeMemberRoleCommand command) {
+        WorkspaceRole requester = members.get(command.requestedBy());
+        if (requester == null) {
+            throw CommandRejectedException.notFound("No such workspace.");
+        }
+        if (!requester.allows(Permission.MANAGE)) {
+            throw CommandRejectedException.forbidden("Only owners and admins change roles.");
+        }
+        WorkspaceRole current = members.get(command.userId());
+        if (current == null) {
+            throw CommandRejectedException.notFound("No such member.");
+        }
+        if ((command.role() == WorkspaceRole.OWNER || current == WorkspaceRole.OWNER)
+                && requester != WorkspaceRole.OWNER) {
+            throw CommandRejectedException.forbidden("Only owners grant or take away ownership.");
+        }
+        if (current == command.role()) {
+            return getVersion();
+        }
+        if (current == WorkspaceRole.OWNER && owners() == 1) {
+            throw CommandRejectedException.conflict(
+                    "The last owner cannot be demoted; transfer ownership to another member first.");
+        }
+        apply(new MemberRoleChangedEvent(
+                command.workspaceId(), command.userId(), command.role(), command.requestedBy()));
+        return getVersion();
+    }
+
+    /** An owner hands over: the other member becomes an owner first, so the workspace always has one. */
+    @CommandHandler
+    long handle(TransferOwnershipCommand command) {
+        WorkspaceRole requester = members.get(command.requestedBy());
+        if (requester == null) {
+            throw CommandRejectedException.notFound("No such workspace.");
+        }
+        if (requester != WorkspaceRole.OWNER) {
+            throw CommandRejectedException.forbidden("Only an owner hands ownership over.");
+        }
+        WorkspaceRole next = members.get(command.newOwnerId());
+        if (next == null) {
+            throw CommandRejectedException.invalid("userId", "must be a member of this workspace");
+        }
+        if (command.newOwnerId().equals(command.requestedBy())) {
+            throw CommandRejectedException.invalid("userId", "must be another member");
+        }
+        if (next != WorkspaceRole.OWNER) {
+            apply(new MemberRoleChangedEvent(
+                    command.workspaceId(), command.newOwnerId(), WorkspaceRole.OWNER, command.requestedBy()));
+        }
+        apply(new MemberRoleChangedEvent(
+                command.workspaceId(), command.requestedBy(), WorkspaceRole.ADMIN, command.requestedBy()));
+        return getVersion();
+    }
+
+    private long owners() {
+        return members.values().stream().filter(WorkspaceRole.OWNER::equals).count();
     }
 
     @EventSourcingHandler
@@ -103,6 +168,11 @@ class Workspace {
 
     @EventSourcingHandler
     void on(MemberAddedEvent event) {
+        members.put(event.userId(), event.role());
+    }
+
+    @EventSourcingHandler
+    void on(MemberRoleChangedEvent event) {
         members.put(event.userId(), event.role());
     }
 

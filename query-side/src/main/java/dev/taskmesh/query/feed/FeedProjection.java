@@ -7,6 +7,7 @@ import dev.taskmesh.api.wire.EventType;
 import dev.taskmesh.api.wire.MessageOrigin;
 import dev.taskmesh.api.workspace.MemberAddedEvent;
 import dev.taskmesh.api.workspace.MemberRemovedEvent;
+import dev.taskmesh.api.workspace.MemberRoleChangedEvent;
 import dev.taskmesh.api.workspace.WorkspaceCreatedEvent;
 import dev.taskmesh.api.workspace.WorkspaceEvent;
 import dev.taskmesh.api.workspace.WorkspaceId;
@@ -86,6 +87,8 @@ class FeedProjection {
                 join(added.workspaceId(), added.userId().value(), message);
                 pending().add(entry(added.workspaceId(), message));
             }
+            // who reads the workspace's feed stays the same
+            case MemberRoleChangedEvent changed -> pending().add(entry(changed.workspaceId(), message));
             case MemberRemovedEvent removed -> {
                 flush();
                 jdbc.sql("DELETE FROM feed_member WHERE workspace_id = :workspaceId AND user_id = :userId")

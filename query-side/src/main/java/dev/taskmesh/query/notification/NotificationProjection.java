@@ -31,6 +31,7 @@ import dev.taskmesh.api.task.TaskWatchStoppedEvent;
 import dev.taskmesh.api.wire.MessageOrigin;
 import dev.taskmesh.api.workspace.MemberAddedEvent;
 import dev.taskmesh.api.workspace.MemberRemovedEvent;
+import dev.taskmesh.api.workspace.MemberRoleChangedEvent;
 import dev.taskmesh.api.workspace.WorkspaceCreatedEvent;
 import dev.taskmesh.api.workspace.WorkspaceEvent;
 import dev.taskmesh.api.workspace.WorkspaceId;
@@ -143,6 +144,8 @@ class NotificationProjection {
                 join(added.workspaceId(), added.userId());
                 notify(event, added.workspaceId(), null, message, replay);
             }
+            // the member learns it on its own stream; nobody is notified
+            case MemberRoleChangedEvent changed -> {}
             case MemberRemovedEvent removed -> {
                 notify(event, removed.workspaceId(), null, message, replay);
                 batch().membershipChanged(removed.workspaceId(), removed.userId(), false);

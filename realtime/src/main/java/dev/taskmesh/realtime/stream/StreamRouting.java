@@ -6,6 +6,7 @@ import dev.taskmesh.api.project.ProjectEvent;
 import dev.taskmesh.api.task.TaskEvent;
 import dev.taskmesh.api.workspace.MemberAddedEvent;
 import dev.taskmesh.api.workspace.MemberRemovedEvent;
+import dev.taskmesh.api.workspace.MemberRoleChangedEvent;
 import dev.taskmesh.api.workspace.WorkspaceCreatedEvent;
 import dev.taskmesh.api.workspace.WorkspaceEvent;
 import java.util.List;
@@ -54,6 +55,8 @@ public final class StreamRouting {
             // on the user's stream too: that is where every node learns to end the user's subscriptions
             case MemberRemovedEvent removed ->
                 inWorkspace(workspaceId, StreamName.user(removed.userId().value()));
+            case MemberRoleChangedEvent changed ->
+                inWorkspace(workspaceId, StreamName.user(changed.userId().value()));
         };
     }
 

@@ -2,6 +2,7 @@ package dev.taskmesh.server.membership;
 
 import dev.taskmesh.api.workspace.MemberAddedEvent;
 import dev.taskmesh.api.workspace.MemberRemovedEvent;
+import dev.taskmesh.api.workspace.MemberRoleChangedEvent;
 import dev.taskmesh.api.workspace.WorkspaceCreatedEvent;
 import dev.taskmesh.api.workspace.WorkspaceRole;
 import dev.taskmesh.query.config.ReadModelChanges;
@@ -51,6 +52,16 @@ class MembershipProjection {
     void on(MemberAddedEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
         ReadModelChanges.afterCommit(changes, ReadModelChanges.MEMBERS, event.workspaceId());
         addMember(event.workspaceId().value(), event.userId().value(), event.role(), at);
+    }
+
+    @EventHandler
+    void on(MemberRoleChangedEvent event) {
+        ReadModelChanges.afterCommit(changes, ReadModelChanges.MEMBERS, event.workspaceId());
+        jdbc.sql("UPDATE workspace_member SET role = :role WHERE workspace_id = :workspaceId AND user_id = :userId")
+                .param("role", event.role().wireName())
+                .param("workspaceId", event.workspaceId().value())
+                .param("userId", event.userId().value())
+                .update();
     }
 
     @EventHandler

@@ -5,11 +5,15 @@ import dev.taskmesh.api.wire.CommandAccepted;
 import dev.taskmesh.api.wire.Page;
 import dev.taskmesh.api.workspace.AddMemberCommand;
 import dev.taskmesh.api.workspace.AddMemberRequest;
+import dev.taskmesh.api.workspace.ChangeMemberRoleCommand;
+import dev.taskmesh.api.workspace.ChangeRoleRequest;
 import dev.taskmesh.api.workspace.CreateWorkspaceCommand;
 import dev.taskmesh.api.workspace.CreateWorkspaceRequest;
 import dev.taskmesh.api.workspace.MemberView;
 import dev.taskmesh.api.workspace.Permission;
 import dev.taskmesh.api.workspace.RemoveMemberCommand;
+import dev.taskmesh.api.workspace.TransferOwnershipCommand;
+import dev.taskmesh.api.workspace.TransferOwnershipRequest;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.api.workspace.WorkspaceRole;
 import dev.taskmesh.api.workspace.WorkspaceSummary;
@@ -19,6 +23,7 @@ import dev.taskmesh.server.auth.CurrentUser;
 import dev.taskmesh.server.cache.ListCache;
 import dev.taskmesh.server.web.PageRequest;
 import dev.taskmesh.server.web.ProblemException;
+import dev.taskmesh.server.web.ProblemType;
 import dev.taskmesh.server.web.Requires;
 import dev.taskmesh.server.web.Validation;
 import java.net.URI;
@@ -27,6 +32,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -110,15 +116,61 @@ class WorkspaceController {
                 .body(accepted);
     }
 
+    /**
+     * Owners and admins change roles; the workspace decides who may grant or take away ownership and keeps its last
+     * owner (ChangeMemberRoleCommand). The path's member is looked up first, and an admin touching an owner is told
+     * 403 before anything about the body, in the conventions' order.
+     */
+    @PutMapping("/{ws}/members/{userId}/role")
+    @Requires(Permission.MANAGE)
+    CommandAccepted changeRole(
+            CurrentUser user,
+            @PathVariable WorkspaceId ws,
+            @PathVariable String userId,
+            @RequestBody ChangeRoleRequest request) {
+        UserId member = memberId(userId);
+        WorkspaceRole current =
+                directory.roleOf(ws, member).orElseThrow(() -> ProblemException.notFound("No such member."));
+        if (current == WorkspaceRole.OWNER && directory.roleOf(ws, user.id()).orElse(null) != WorkspaceRole.OWNER) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only owners grant or take away ownership.");
+        }
+        Validation.of()
+                .parses(
+                        "/role",
+                        request.role(),
+                        WorkspaceRole::fromWireName,
+                        "must be one of owner, admin, member, viewer")
+                .orThrow();
+        return commands.send(
+                new ChangeMemberRoleCommand(ws, member, WorkspaceRole.fromWireName(request.role()), user.id()), ws);
+    }
+
+    /** An owner hands the workspace to another member, who becomes an owner; the requester becomes an admin. */
+    @PostMapping("/{ws}/ownership")
+    @Requires(Permission.MANAGE)
+    CommandAccepted transferOwnership(
+            CurrentUser user, @PathVariable WorkspaceId ws, @RequestBody TransferOwnershipRequest request) {
+        if (directory.roleOf(ws, user.id()).orElse(null) != WorkspaceRole.OWNER) {
+            throw new ProblemException(ProblemType.FORBIDDEN, "Only an owner hands ownership over.");
+        }
+        Validation.of()
+                .parses("/userId", request.userId(), UserId::parse, "must be a user id")
+                .orThrow();
+        return commands.send(new TransferOwnershipCommand(ws, UserId.parse(request.userId()), user.id()), ws);
+    }
+
     /** Removing someone needs MANAGE, leaving does not: the workspace decides (RemoveMemberCommand), not the route. */
     @DeleteMapping("/{ws}/members/{userId}")
     CommandAccepted removeMember(CurrentUser user, @PathVariable WorkspaceId ws, @PathVariable String userId) {
-        UserId member;
+        return commands.send(new RemoveMemberCommand(ws, memberId(userId), user.id()), ws);
+    }
+
+    /** A member's id from the path: anything that is not one names no member. */
+    private static UserId memberId(String userId) {
         try {
-            member = UserId.parse(userId);
+            return UserId.parse(userId);
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("No such member.");
         }
-        return commands.send(new RemoveMemberCommand(ws, member, user.id()), ws);
     }
 }

@@ -1,6 +1,7 @@
 package dev.taskmesh.api.workspace;
 
 /** Everything that happens to a workspace and its membership. */
-public sealed interface WorkspaceEvent permits WorkspaceCreatedEvent, MemberAddedEvent, MemberRemovedEvent {
+public sealed interface WorkspaceEvent
+        permits WorkspaceCreatedEvent, MemberAddedEvent, MemberRemovedEvent, MemberRoleChangedEvent {
     WorkspaceId workspaceId();
 }
