@@ -1,8 +1,13 @@
 package dev.taskmesh.query.notification;
 
+import dev.taskmesh.api.account.UserDisplayNameChangedEvent;
+import dev.taskmesh.api.account.UserEmailVerifiedEvent;
 import dev.taskmesh.api.account.UserEvent;
+import dev.taskmesh.api.account.UserHandleChangedEvent;
 import dev.taskmesh.api.account.UserId;
+import dev.taskmesh.api.account.UserPasswordChangedEvent;
 import dev.taskmesh.api.account.UserRegisteredEvent;
+import dev.taskmesh.api.account.UserTimeZoneChangedEvent;
 import dev.taskmesh.api.comment.CommentEvent;
 import dev.taskmesh.api.comment.CommentPostedEvent;
 import dev.taskmesh.api.notification.AllNotificationsReadEvent;
@@ -124,6 +129,16 @@ class NotificationProjection {
                         .param("userId", registered.userId().value())
                         .param("name", registered.displayName())
                         .update();
+            // notifications name who did what by the name they go by now
+            case UserDisplayNameChangedEvent renamed ->
+                jdbc.sql("UPDATE notify_user SET display_name = :name WHERE user_id = :userId")
+                        .param("userId", renamed.userId().value())
+                        .param("name", renamed.displayName())
+                        .update();
+            case UserHandleChangedEvent changed -> {}
+            case UserTimeZoneChangedEvent changed -> {}
+            case UserPasswordChangedEvent changed -> {}
+            case UserEmailVerifiedEvent verified -> {}
         }
     }
 

@@ -106,7 +106,8 @@ public class AccessTokens {
             if (ended.isEnded(session)) {
                 return Optional.empty();
             }
-            CurrentUser user = new CurrentUser(UserId.parse(claims.getSubject()), claims.get("handle", String.class));
+            CurrentUser user =
+                    new CurrentUser(UserId.parse(claims.getSubject()), claims.get("handle", String.class), session);
             return Optional.of(new VerifiedToken(user, claims.getExpiration().toInstant(), session));
         } catch (JwtException | IllegalArgumentException e) {
             return Optional.empty();

@@ -5,21 +5,17 @@ import dev.taskmesh.api.account.RefreshRequest;
 import dev.taskmesh.api.account.RegisterRequest;
 import dev.taskmesh.api.account.TokenPair;
 import dev.taskmesh.api.account.UserId;
-import dev.taskmesh.api.account.UserProfile;
 import dev.taskmesh.api.wire.CommandAccepted;
 import dev.taskmesh.command.account.AccountRegistration;
 import dev.taskmesh.server.ratelimit.RateLimiter;
 import dev.taskmesh.server.web.ProblemException;
 import dev.taskmesh.server.web.ProblemType;
-import dev.taskmesh.server.web.RateLimitedException;
 import dev.taskmesh.server.web.Validation;
 import jakarta.servlet.http.HttpServletRequest;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -31,51 +27,45 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api")
 class AuthController {
 
-    private static final Pattern HANDLE = Pattern.compile("[A-Za-z0-9_]{3,30}");
+    static final Pattern HANDLE = Pattern.compile("[A-Za-z0-9_]{3,30}");
     // deliberately loose: the only real check of an address is a mail that arrives
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
-    /** BCrypt reads 72 bytes at most; a longer password would be silently truncated. */
-    private static final int MAX_PASSWORD_BYTES = 72;
 
     private final AccountRegistration registration;
     private final Credentials credentials;
     private final AccessTokens accessTokens;
     private final RefreshTokens refreshTokens;
     private final RateLimiter limiter;
+    private final AccountEmails emails;
 
     AuthController(
             AccountRegistration registration,
             Credentials credentials,
             AccessTokens accessTokens,
             RefreshTokens refreshTokens,
-            RateLimiter limiter) {
+            RateLimiter limiter,
+            AccountEmails emails) {
         this.registration = registration;
         this.credentials = credentials;
         this.accessTokens = accessTokens;
         this.refreshTokens = refreshTokens;
         this.limiter = limiter;
+        this.emails = emails;
     }
 
     @PostMapping("/auth/register")
     ResponseEntity<CommandAccepted> register(@RequestBody RegisterRequest request, HttpServletRequest http) {
         limit(RateLimiter.Kind.REGISTRATION_PER_ADDRESS, http.getRemoteAddr(), "Too many sign-ups from your address");
-        Validation.of()
+        Validation validation = Validation.of()
                 .matches("/email", request.email(), EMAIL, "must be an email address")
                 .check(request.email() == null || request.email().length() <= 320, "/email", "is too long")
                 .matches("/handle", request.handle(), HANDLE, "must be 3 to 30 letters, digits or underscores")
-                .text("/displayName", request.displayName(), 1, 100)
-                .check(
-                        request.password() != null && request.password().length() >= 8,
-                        "/password",
-                        "must be at least 8 characters")
-                .check(
-                        request.password() == null
-                                || request.password().getBytes(StandardCharsets.UTF_8).length <= MAX_PASSWORD_BYTES,
-                        "/password",
-                        "must be at most 72 bytes in UTF-8")
-                .orThrow();
+                .text("/displayName", request.displayName(), 1, 100);
+        Credentials.newPassword(validation, "/password", request.password()).orThrow();
         CommandAccepted accepted = registration.register(
                 request.email(), request.handle(), request.displayName().strip(), credentials.hash(request.password()));
+        // queued after the account committed, so the link always finds its account
+        emails.queue(UserId.parse(accepted.id()), AccountTokens.Purpose.VERIFY_EMAIL);
         // no Location: an account is read back through /api/users/me once logged in
         return ResponseEntity.status(HttpStatus.CREATED).body(accepted);
     }
@@ -125,15 +115,8 @@ class AuthController {
         refreshTokens.revoke(request.refreshToken());
     }
 
-    @GetMapping("/users/me")
-    UserProfile me(CurrentUser user) {
-        return credentials.profileOf(user.id()).orElseThrow(() -> ProblemException.notFound("No such user."));
-    }
-
     private void limit(RateLimiter.Kind kind, String subject, String detail) {
-        limiter.tryAcquire(kind, subject).ifPresent(wait -> {
-            throw new RateLimitedException(detail + "; try again later.", wait);
-        });
+        limiter.refuseOver(kind, subject, detail);
     }
 
     private TokenPair tokens(UserId userId, String handle, RefreshTokens.Issued refreshToken) {

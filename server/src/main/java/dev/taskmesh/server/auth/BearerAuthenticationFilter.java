@@ -20,8 +20,15 @@ import org.springframework.web.util.UrlPathHelper;
 public class BearerAuthenticationFilter extends OncePerRequestFilter {
 
     /** The only API routes a caller without an access token may use. */
-    private static final Set<String> PUBLIC_ROUTES =
-            Set.of("/api/auth/register", "/api/auth/login", "/api/auth/refresh", "/api/auth/logout");
+    private static final Set<String> PUBLIC_ROUTES = Set.of(
+            "/api/auth/register",
+            "/api/auth/login",
+            "/api/auth/refresh",
+            "/api/auth/logout",
+            // the links in account emails: whoever holds the link's token is allowed, on any device
+            "/api/auth/password-reset",
+            "/api/auth/password-reset/confirm",
+            "/api/auth/verify-email");
 
     private final AccessTokens tokens;
     private final Problems problems;

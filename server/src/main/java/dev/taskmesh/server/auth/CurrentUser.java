@@ -3,9 +3,13 @@ package dev.taskmesh.server.auth;
 import dev.taskmesh.api.account.UserId;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Optional;
+import java.util.UUID;
 
-/** The authenticated caller of a request, from a verified access token. Controllers take it as a parameter. */
-public record CurrentUser(UserId id, String handle) {
+/**
+ * The authenticated caller of a request, from a verified access token, with the login the token belongs to (its
+ * refresh-token family). Controllers take it as a parameter.
+ */
+public record CurrentUser(UserId id, String handle, UUID session) {
 
     static final String ATTRIBUTE = CurrentUser.class.getName();
 

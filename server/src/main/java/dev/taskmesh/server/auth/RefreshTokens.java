@@ -1,13 +1,10 @@
 package dev.taskmesh.server.auth;
 
 import dev.taskmesh.api.account.UserId;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,8 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 class RefreshTokens {
-
-    private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -76,6 +71,27 @@ class RefreshTokens {
         find(token).ifPresent(this::revokeFamily);
     }
 
+    /**
+     * Ends every login of the user but {@code kept} (null: every login), as a changed or reset password must: whoever
+     * knew the old one may hold a login made with it.
+     */
+    @Transactional
+    void revokeAllBut(UserId userId, UUID kept) {
+        List<UUID> families = jdbc.sql("""
+                        SELECT DISTINCT family_id FROM refresh_token
+                         WHERE user_id = :userId AND revoked_at IS NULL AND expires_at > :now
+                        """)
+                .param("userId", userId.value())
+                .param("now", Timestamp.from(clock.instant()))
+                .query(UUID.class)
+                .list();
+        for (UUID family : families) {
+            if (!family.equals(kept)) {
+                revokeFamily(new Stored(userId, family, clock.instant(), false));
+            }
+        }
+    }
+
     /** A refresh token and the login (family) it belongs to. */
     record Issued(String token, UUID session) {}
 
@@ -84,9 +100,7 @@ class RefreshTokens {
     private record Stored(UserId userId, UUID familyId, Instant expiresAt, boolean revoked) {}
 
     private Issued issue(UserId userId, UUID familyId) {
-        byte[] secret = new byte[32];
-        RANDOM.nextBytes(secret);
-        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        String token = OpaqueTokens.generate();
         Instant now = clock.instant();
         jdbc.sql("""
                         INSERT INTO refresh_token (token_hash, user_id, family_id, issued_at, expires_at)
@@ -122,10 +136,6 @@ class RefreshTokens {
     }
 
     private static byte[] hash(String token) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(token.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        return OpaqueTokens.hash(token);
     }
 }

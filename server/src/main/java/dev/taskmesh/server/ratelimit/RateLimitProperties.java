@@ -7,8 +7,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The HTTP abuse limits (docs/security.md#abuse-limits), each a number of requests per period, refilled evenly over
- * the period: sign-ins per client address and per account from one address, sign-ups per client address, and
- * commands (every write under /api) per user and node. The WebSocket's limits are the realtime module's.
+ * the period: sign-ins per client address and per account from one address, sign-ups per client address, account
+ * emails asked for (password resets, verification links) per client address and per account, and commands (every
+ * write under /api) per user and node. The WebSocket's limits are the realtime module's.
  *
  * @param enabled off only for load tests that drive one account far beyond a person's pace
  * @param redisUrl the Redis that holds the sign-in and sign-up counts, shared by every node so those limits are the
@@ -20,6 +21,8 @@ public record RateLimitProperties(
         @DefaultValue("30/1m") Limit loginPerAddress,
         @DefaultValue("5/1m") Limit loginPerAccount,
         @DefaultValue("10/1h") Limit registrationPerAddress,
+        @DefaultValue("20/1h") Limit accountEmailPerAddress,
+        @DefaultValue("3/1h") Limit accountEmailPerAccount,
         @DefaultValue("300/1m") Limit commandsPerUser,
         String redisUrl) {
 

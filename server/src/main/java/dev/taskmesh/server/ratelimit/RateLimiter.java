@@ -1,5 +1,6 @@
 package dev.taskmesh.server.ratelimit;
 
+import dev.taskmesh.server.web.RateLimitedException;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
@@ -49,6 +50,8 @@ public class RateLimiter implements DisposableBean {
         LOGIN_PER_ADDRESS("login-address", true),
         LOGIN_PER_ACCOUNT("login-account", true),
         REGISTRATION_PER_ADDRESS("registration-address", true),
+        ACCOUNT_EMAIL_PER_ADDRESS("account-email-address", true),
+        ACCOUNT_EMAIL_PER_ACCOUNT("account-email-account", true),
         COMMANDS_PER_USER("commands-user", false);
 
         private final String tag;
@@ -91,6 +94,8 @@ public class RateLimiter implements DisposableBean {
         configure(Kind.LOGIN_PER_ADDRESS, properties.loginPerAddress());
         configure(Kind.LOGIN_PER_ACCOUNT, properties.loginPerAccount());
         configure(Kind.REGISTRATION_PER_ADDRESS, properties.registrationPerAddress());
+        configure(Kind.ACCOUNT_EMAIL_PER_ADDRESS, properties.accountEmailPerAddress());
+        configure(Kind.ACCOUNT_EMAIL_PER_ACCOUNT, properties.accountEmailPerAccount());
         this.commands = new LocalBuckets(properties.commandsPerUser());
         Gauge.builder("taskmesh.ratelimit.local.buckets", commands, LocalBuckets::size)
                 .description("Users with a command bucket in this node's memory (full ones are dropped now and then)")
@@ -135,6 +140,13 @@ public class RateLimiter implements DisposableBean {
             }
             return Optional.empty();
         }
+    }
+
+    /** As {@link #tryAcquire}, answering a refusal with 429 {@code rate-limited}: "{detail}; try again later." */
+    public void refuseOver(Kind kind, String subject, String detail) {
+        tryAcquire(kind, subject).ifPresent(wait -> {
+            throw new RateLimitedException(detail + "; try again later.", wait);
+        });
     }
 
     private Optional<Duration> refusal(Kind kind, ConsumptionProbe probe) {

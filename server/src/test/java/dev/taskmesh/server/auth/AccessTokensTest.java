@@ -57,13 +57,14 @@ class AccessTokensTest {
     @Test
     void aTokenIsValidUntilItExpires() {
         UserId user = UserId.random();
+        UUID session = UUID.randomUUID();
         String token = tokens(KEY, new MockEnvironment(), Clock.fixed(NOW, ZoneOffset.UTC))
-                .issue(user, "ada", UUID.randomUUID())
+                .issue(user, "ada", session)
                 .token();
 
         assertThat(tokens(KEY, new MockEnvironment(), Clock.fixed(NOW.plus(Duration.ofMinutes(14)), ZoneOffset.UTC))
                         .verify(token))
-                .contains(new CurrentUser(user, "ada"));
+                .contains(new CurrentUser(user, "ada", session));
         assertThat(tokens(KEY, new MockEnvironment(), Clock.fixed(NOW.plus(Duration.ofMinutes(16)), ZoneOffset.UTC))
                         .verify(token))
                 .isEmpty();
@@ -72,14 +73,15 @@ class AccessTokensTest {
     @Test
     void aRotationKeepsTheRetiredKeysTokensValidUntilTheKeyIsDropped() {
         UserId user = UserId.random();
+        UUID session = UUID.randomUUID();
         String before = tokens(KEY, new MockEnvironment(), Clock.systemUTC())
-                .issue(user, "ada", UUID.randomUUID())
+                .issue(user, "ada", session)
                 .token();
         AccessTokens rotated = tokens(new AuthProperties(NEXT_KEY, "k2", "k1=" + KEY, null, null, null));
-        String after = rotated.issue(user, "ada", UUID.randomUUID()).token();
+        String after = rotated.issue(user, "ada", session).token();
 
-        assertThat(rotated.verify(before)).contains(new CurrentUser(user, "ada"));
-        assertThat(rotated.verify(after)).contains(new CurrentUser(user, "ada"));
+        assertThat(rotated.verify(before)).contains(new CurrentUser(user, "ada", session));
+        assertThat(rotated.verify(after)).contains(new CurrentUser(user, "ada", session));
         // the old key never verifies the new key's tokens, and once dropped it verifies nothing
         assertThat(tokens(KEY, new MockEnvironment(), Clock.systemUTC()).verify(after))
                 .isEmpty();

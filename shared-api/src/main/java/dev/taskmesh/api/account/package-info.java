@@ -1,2 +1,2 @@
-/** Accounts: registration, the user id and what other people see of a user. */
+/** Accounts: registration, profiles, password changes and resets, email verification, and the user id. */
 package dev.taskmesh.api.account;

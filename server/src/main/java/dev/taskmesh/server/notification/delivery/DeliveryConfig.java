@@ -2,9 +2,12 @@ package dev.taskmesh.server.notification.delivery;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.logging.LogLevel;
+import com.github.kagkarlsson.scheduler.task.Task;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.queryhandling.QueryGateway;
@@ -71,9 +74,13 @@ class DeliveryConfig {
             DeliveryWorker worker,
             DueReminderJob reminders,
             DeadLetters deadLetters,
-            DeliveryProperties properties) {
-        Scheduler scheduler = Scheduler.create(
-                        new TransactionAwareDataSourceProxy(dataSource), worker.task(), reminders.task())
+            DeliveryProperties properties,
+            // the queue tasks other features declare as beans (account emails)
+            List<Task<?>> otherTasks) {
+        List<Task<?>> tasks = new ArrayList<>(otherTasks);
+        tasks.add(worker.task());
+        tasks.add(reminders.task());
+        Scheduler scheduler = Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), tasks)
                 // Few threads, frequent polls, each locking and fetching a few per thread in one statement:
                 // sending is the heaviest work on a node, and a second's deliveries sent in one burst on many threads
                 // starved the inbox processor, which shares the cores (docs/benchmarks.md#notifications). No immediate

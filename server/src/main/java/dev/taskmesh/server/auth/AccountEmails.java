@@ -1,0 +1,174 @@
+package dev.taskmesh.server.auth;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import dev.taskmesh.api.account.UserId;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+
+/**
+ * The emails an account is sent: a password reset link and an address verification link. Asking for one queues it
+ * (db-scheduler, in the caller's transaction) and answers at once, so the answer takes as long whether or not the
+ * address has an account, and an SMTP outage delays a link instead of failing the request. The link's token is made
+ * when the email is sent, not when it is queued: no clear secret ever waits in a table. A failed send is retried with
+ * backoff five times, each retry with a new token.
+ */
+class AccountEmails {
+
+    static final String TASK = "account-email";
+
+    private static final Logger log = LoggerFactory.getLogger(AccountEmails.class);
+
+    private final JdbcClient jdbc;
+    private final AccountTokens tokens;
+    private final AccountProperties properties;
+    private final JavaMailSender mail;
+    private final ObjectProvider<Scheduler> scheduler;
+    private final Clock clock;
+    private final OneTimeTask<Void> task;
+
+    /** @param mail null when no SMTP server is configured: links are then logged as not sent */
+    AccountEmails(
+            JdbcClient jdbc,
+            AccountTokens tokens,
+            AccountProperties properties,
+            JavaMailSender mail,
+            ObjectProvider<Scheduler> scheduler,
+            Clock clock) {
+        this.jdbc = jdbc;
+        this.tokens = tokens;
+        this.properties = properties;
+        this.mail = mail;
+        this.scheduler = scheduler;
+        this.clock = clock;
+        this.task = Tasks.oneTime(TASK)
+                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(
+                        5,
+                        new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(2)),
+                        (complete, operations) -> log.error(
+                                "Gave up sending account email {} after 6 attempts",
+                                complete.getExecution().taskInstance.getId(),
+                                complete.getCause().orElse(null))))
+                .execute((instance, context) -> send(Request.parse(instance.getId())));
+    }
+
+    OneTimeTask<Void> task() {
+        return task;
+    }
+
+    /** Queues the link for the user; it joins the caller's transaction when there is one. */
+    void queue(UserId userId, AccountTokens.Purpose purpose) {
+        scheduler
+                .getObject()
+                .schedule(task.instance(new Request(purpose, userId, UUID.randomUUID()).instanceId()), clock.instant());
+    }
+
+    /** One email asked for; its instance id carries all the worker needs, and no secret. */
+    record Request(AccountTokens.Purpose purpose, UserId userId, UUID id) {
+
+        String instanceId() {
+            return purpose.wireName() + ":" + userId.value() + ":" + id;
+        }
+
+        static Request parse(String instanceId) {
+            String[] parts = instanceId.split(":");
+            return new Request(
+                    AccountTokens.Purpose.fromWireName(parts[0]),
+                    new UserId(UUID.fromString(parts[1])),
+                    UUID.fromString(parts[2]));
+        }
+    }
+
+    private record Recipient(String email, String displayName) {
+
+        @Override
+        public String toString() {
+            return "Recipient[***]";
+        }
+    }
+
+    private void send(Request request) {
+        try {
+            compose(request);
+        } catch (MessagingException e) {
+            throw new MailPreparationException(e);
+        }
+    }
+
+    private void compose(Request request) throws MessagingException {
+        Optional<Recipient> recipient = jdbc.sql("SELECT email, display_name FROM user_account WHERE user_id = :userId")
+                .param("userId", request.userId().value())
+                .query((rs, row) -> new Recipient(rs.getString("email"), rs.getString("display_name")))
+                .optional();
+        if (recipient.isEmpty()) {
+            return; // the account is gone
+        }
+        if (mail == null) {
+            log.warn(
+                    "No SMTP server is configured (TASKMESH_SMTP_HOST): the {} email to user {} is not sent",
+                    request.purpose().wireName(),
+                    request.userId());
+            return;
+        }
+        Duration lifetime = properties.lifetimeOf(request.purpose());
+        String link =
+                properties.publicUrl().resolve("/account/" + request.purpose().wireName()) + "#token="
+                        + tokens.issue(request.userId(), request.purpose(), lifetime);
+        MimeMessage message = mail.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
+        helper.setFrom(properties.emailFrom());
+        helper.setTo(recipient.get().email());
+        switch (request.purpose()) {
+            case RESET_PASSWORD -> {
+                helper.setSubject("Reset your TaskMesh password");
+                helper.setText("""
+                        Hello %s,
+
+                        someone, hopefully you, asked to reset the password of your TaskMesh account. Open this link \
+                        within %s to choose a new one:
+
+                        %s
+
+                        If it was not you, ignore this email: your password stays as it is.
+                        """.formatted(recipient.get().displayName(), spoken(lifetime), link));
+            }
+            case VERIFY_EMAIL -> {
+                helper.setSubject("Confirm your email address for TaskMesh");
+                helper.setText("""
+                        Hello %s,
+
+                        open this link within %s to confirm that this address is yours:
+
+                        %s
+
+                        If you did not sign up for TaskMesh, ignore this email.
+                        """.formatted(recipient.get().displayName(), spoken(lifetime), link));
+            }
+        }
+        mail.send(message);
+    }
+
+    /** 30 minutes, 48 hours, 2 days: how a person reads a lifetime. */
+    static String spoken(Duration lifetime) {
+        if (lifetime.toDays() >= 3 && lifetime.toHours() % 24 == 0) {
+            return lifetime.toDays() + " days";
+        }
+        if (lifetime.toHours() >= 2 && lifetime.toMinutes() % 60 == 0) {
+            return lifetime.toHours() + " hours";
+        }
+        return Math.max(1, lifetime.toMinutes()) + " minutes";
+    }
+}

@@ -1,0 +1,71 @@
+package dev.taskmesh.server.auth;
+
+import dev.taskmesh.api.account.UserProfile;
+import dev.taskmesh.api.wire.Change;
+import dev.taskmesh.api.wire.CommandAccepted;
+import dev.taskmesh.command.account.AccountChanges;
+import dev.taskmesh.server.web.MergePatch;
+import dev.taskmesh.server.web.ProblemException;
+import java.time.ZoneId;
+import java.util.Set;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+/** The caller's own profile: what others see of them (handle, display name) and their time zone. */
+@RestController
+@RequestMapping("/api/users/me")
+class ProfileController {
+
+    private final Credentials credentials;
+    private final AccountChanges changes;
+
+    ProfileController(Credentials credentials, AccountChanges changes) {
+        this.credentials = credentials;
+        this.changes = changes;
+    }
+
+    @GetMapping
+    UserProfile me(CurrentUser user) {
+        return credentials.profileOf(user.id()).orElseThrow(() -> ProblemException.notFound("No such user."));
+    }
+
+    /**
+     * A JSON Merge Patch of {@code handle}, {@code displayName} and {@code timeZone} (an IANA zone id). None can be
+     * cleared. A new handle shows in access tokens from the next refresh on.
+     */
+    @PatchMapping(consumes = {"application/merge-patch+json", "application/json"})
+    CommandAccepted change(CurrentUser user, @RequestBody JsonNode body) {
+        MergePatch patch = MergePatch.of(body, Set.of("handle", "displayName", "timeZone"));
+        Change<String> handle = patch.parsed(
+                "handle", ProfileController::handle, false, "must be 3 to 30 letters, digits or underscores");
+        Change<String> displayName = patch.text("displayName", 1, 100, false);
+        Change<String> timeZone = patch.parsed(
+                "timeZone", ProfileController::zone, false, "must be an IANA time zone such as Europe/Berlin");
+        patch.orThrow();
+        return changes.changeProfile(user.id(), valueOf(handle), valueOf(displayName), valueOf(timeZone));
+    }
+
+    private static String handle(String text) {
+        if (!AuthController.HANDLE.matcher(text).matches()) {
+            throw new IllegalArgumentException();
+        }
+        return text;
+    }
+
+    /** Region ids only (Europe/Berlin, UTC): fixed offsets such as +02:00 do not follow daylight saving. */
+    private static String zone(String text) {
+        ZoneId zone = ZoneId.of(text);
+        if (!ZoneId.getAvailableZoneIds().contains(zone.getId())) {
+            throw new IllegalArgumentException();
+        }
+        return zone.getId();
+    }
+
+    private static String valueOf(Change<String> change) {
+        return change == null ? null : change.value();
+    }
+}

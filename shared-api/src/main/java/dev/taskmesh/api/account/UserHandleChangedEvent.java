@@ -1,0 +1,4 @@
+package dev.taskmesh.api.account;
+
+/** The user goes by another handle; earlier mentions keep the text they were written with. */
+public record UserHandleChangedEvent(UserId userId, String handle) implements UserEvent {}
