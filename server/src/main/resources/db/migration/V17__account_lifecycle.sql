@@ -18,3 +18,25 @@ CREATE TABLE account_token (
 );
 CREATE INDEX account_token_user_idx ON account_token (user_id, purpose);
 CREATE INDEX account_token_expires_idx ON account_token (expires_at);
+
+-- Invitations by email address (docs/api.md#invitations). The address lives here only, never in an event: the
+-- MemberInvited event carries the invitation's id and role. Written in the transaction of the invitation's command,
+-- like user_account. token_hash is the emailed link's (SHA-256; set when the email is sent, replaced on a resend).
+CREATE TABLE invitation (
+    invitation_id UUID         NOT NULL PRIMARY KEY,
+    workspace_id  UUID         NOT NULL REFERENCES workspace (workspace_id),
+    email         VARCHAR(320) NOT NULL,
+    role          VARCHAR(10)  NOT NULL,
+    invited_by    UUID         NOT NULL,
+    created_at    TIMESTAMPTZ  NOT NULL,
+    expires_at    TIMESTAMPTZ  NOT NULL,
+    token_hash    BYTEA,
+    -- pending, accepted, declined or revoked
+    status        VARCHAR(10)  NOT NULL DEFAULT 'pending',
+    answered_at   TIMESTAMPTZ,
+    -- orders pages
+    seq           BIGSERIAL    NOT NULL
+);
+CREATE INDEX invitation_workspace_idx ON invitation (workspace_id, seq) WHERE status = 'pending';
+CREATE INDEX invitation_email_idx ON invitation (lower(email)) WHERE status = 'pending';
+CREATE UNIQUE INDEX invitation_token_idx ON invitation (token_hash);

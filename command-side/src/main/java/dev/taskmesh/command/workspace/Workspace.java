@@ -5,14 +5,22 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 import dev.taskmesh.api.account.UserId;
 import dev.taskmesh.api.wire.CommandRejectedException;
+import dev.taskmesh.api.workspace.AcceptInvitationCommand;
 import dev.taskmesh.api.workspace.AddMemberCommand;
 import dev.taskmesh.api.workspace.ChangeMemberRoleCommand;
 import dev.taskmesh.api.workspace.CreateWorkspaceCommand;
+import dev.taskmesh.api.workspace.DeclineInvitationCommand;
+import dev.taskmesh.api.workspace.InvitationAcceptedEvent;
+import dev.taskmesh.api.workspace.InvitationDeclinedEvent;
+import dev.taskmesh.api.workspace.InvitationRevokedEvent;
+import dev.taskmesh.api.workspace.InviteMemberCommand;
 import dev.taskmesh.api.workspace.MemberAddedEvent;
+import dev.taskmesh.api.workspace.MemberInvitedEvent;
 import dev.taskmesh.api.workspace.MemberRemovedEvent;
 import dev.taskmesh.api.workspace.MemberRoleChangedEvent;
 import dev.taskmesh.api.workspace.Permission;
 import dev.taskmesh.api.workspace.RemoveMemberCommand;
+import dev.taskmesh.api.workspace.RevokeInvitationCommand;
 import dev.taskmesh.api.workspace.TransferOwnershipCommand;
 import dev.taskmesh.api.workspace.WorkspaceCreatedEvent;
 import dev.taskmesh.api.workspace.WorkspaceId;
@@ -20,6 +28,7 @@ import dev.taskmesh.api.workspace.WorkspaceRole;
 import dev.taskmesh.command.account.AccountDirectory;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.UUID;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -35,6 +44,10 @@ class Workspace {
     private WorkspaceId workspaceId;
 
     private final Map<UserId, WorkspaceRole> members = new HashMap<>();
+    /** Pending invitations and the role each offers; the address and the expiry are the invitation table's. */
+    private final Map<UUID, Invitation> invitations = new HashMap<>();
+
+    private record Invitation(WorkspaceRole role, UserId invitedBy) {}
 
     Workspace() {
         // for Axon
@@ -156,6 +169,68 @@ class Workspace {
         return getVersion();
     }
 
+    @CommandHandler
+    long handle(InviteMemberCommand command) {
+        WorkspaceRole requester = members.get(command.requestedBy());
+        if (requester == null) {
+            throw CommandRejectedException.notFound("No such workspace.");
+        }
+        if (!requester.allows(Permission.MANAGE)) {
+            throw CommandRejectedException.forbidden("Only owners and admins invite.");
+        }
+        if (command.role() == WorkspaceRole.OWNER && requester != WorkspaceRole.OWNER) {
+            throw CommandRejectedException.forbidden("Only owners invite owners.");
+        }
+        apply(new MemberInvitedEvent(
+                command.workspaceId(), command.invitationId(), command.role(), command.requestedBy()));
+        return getVersion();
+    }
+
+    /**
+     * The invitee joins with the invited role, as added by whoever invited them. Who may answer (the link's token, or
+     * a verified address) and until when is the invitation table's to say; the workspace says whether it still
+     * stands.
+     */
+    @CommandHandler
+    long handle(AcceptInvitationCommand command) {
+        Invitation invitation = pending(command.invitationId());
+        if (members.containsKey(command.userId())) {
+            throw CommandRejectedException.conflict("You are already a member of this workspace.");
+        }
+        apply(new InvitationAcceptedEvent(command.workspaceId(), command.invitationId(), command.userId()));
+        apply(new MemberAddedEvent(command.workspaceId(), command.userId(), invitation.role(), invitation.invitedBy()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(DeclineInvitationCommand command) {
+        pending(command.invitationId());
+        apply(new InvitationDeclinedEvent(command.workspaceId(), command.invitationId(), command.userId()));
+        return getVersion();
+    }
+
+    @CommandHandler
+    long handle(RevokeInvitationCommand command) {
+        WorkspaceRole requester = members.get(command.requestedBy());
+        if (requester == null) {
+            throw CommandRejectedException.notFound("No such workspace.");
+        }
+        if (!requester.allows(Permission.MANAGE)) {
+            throw CommandRejectedException.forbidden("Only owners and admins revoke invitations.");
+        }
+        pending(command.invitationId());
+        apply(new InvitationRevokedEvent(command.workspaceId(), command.invitationId(), command.requestedBy()));
+        return getVersion();
+    }
+
+    private Invitation pending(UUID invitationId) {
+        Invitation invitation = invitations.get(invitationId);
+        if (invitation == null) {
+            throw CommandRejectedException.notFound("No such invitation.");
+        }
+        return invitation;
+    }
+
     private long owners() {
         return members.values().stream().filter(WorkspaceRole.OWNER::equals).count();
     }
@@ -174,6 +249,26 @@ class Workspace {
     @EventSourcingHandler
     void on(MemberRoleChangedEvent event) {
         members.put(event.userId(), event.role());
+    }
+
+    @EventSourcingHandler
+    void on(MemberInvitedEvent event) {
+        invitations.put(event.invitationId(), new Invitation(event.role(), event.invitedBy()));
+    }
+
+    @EventSourcingHandler
+    void on(InvitationAcceptedEvent event) {
+        invitations.remove(event.invitationId());
+    }
+
+    @EventSourcingHandler
+    void on(InvitationDeclinedEvent event) {
+        invitations.remove(event.invitationId());
+    }
+
+    @EventSourcingHandler
+    void on(InvitationRevokedEvent event) {
+        invitations.remove(event.invitationId());
     }
 
     @EventSourcingHandler

@@ -5,7 +5,11 @@ import dev.taskmesh.api.project.ProjectEvent;
 import dev.taskmesh.api.task.TaskEvent;
 import dev.taskmesh.api.wire.EventType;
 import dev.taskmesh.api.wire.MessageOrigin;
+import dev.taskmesh.api.workspace.InvitationAcceptedEvent;
+import dev.taskmesh.api.workspace.InvitationDeclinedEvent;
+import dev.taskmesh.api.workspace.InvitationRevokedEvent;
 import dev.taskmesh.api.workspace.MemberAddedEvent;
+import dev.taskmesh.api.workspace.MemberInvitedEvent;
 import dev.taskmesh.api.workspace.MemberRemovedEvent;
 import dev.taskmesh.api.workspace.MemberRoleChangedEvent;
 import dev.taskmesh.api.workspace.WorkspaceCreatedEvent;
@@ -89,6 +93,11 @@ class FeedProjection {
             }
             // who reads the workspace's feed stays the same
             case MemberRoleChangedEvent changed -> pending().add(entry(changed.workspaceId(), message));
+            // who was invited stays in the invitation table; the feed shows that someone was, and the answer
+            case MemberInvitedEvent invited -> pending().add(entry(invited.workspaceId(), message));
+            case InvitationAcceptedEvent accepted -> pending().add(entry(accepted.workspaceId(), message));
+            case InvitationDeclinedEvent declined -> pending().add(entry(declined.workspaceId(), message));
+            case InvitationRevokedEvent revoked -> pending().add(entry(revoked.workspaceId(), message));
             case MemberRemovedEvent removed -> {
                 flush();
                 jdbc.sql("DELETE FROM feed_member WHERE workspace_id = :workspaceId AND user_id = :userId")

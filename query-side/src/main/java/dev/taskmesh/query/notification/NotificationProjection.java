@@ -34,7 +34,11 @@ import dev.taskmesh.api.task.TaskUnassignedEvent;
 import dev.taskmesh.api.task.TaskWatchStartedEvent;
 import dev.taskmesh.api.task.TaskWatchStoppedEvent;
 import dev.taskmesh.api.wire.MessageOrigin;
+import dev.taskmesh.api.workspace.InvitationAcceptedEvent;
+import dev.taskmesh.api.workspace.InvitationDeclinedEvent;
+import dev.taskmesh.api.workspace.InvitationRevokedEvent;
 import dev.taskmesh.api.workspace.MemberAddedEvent;
+import dev.taskmesh.api.workspace.MemberInvitedEvent;
 import dev.taskmesh.api.workspace.MemberRemovedEvent;
 import dev.taskmesh.api.workspace.MemberRoleChangedEvent;
 import dev.taskmesh.api.workspace.WorkspaceCreatedEvent;
@@ -161,6 +165,11 @@ class NotificationProjection {
             }
             // the member learns it on its own stream; nobody is notified
             case MemberRoleChangedEvent changed -> {}
+            // invitations reach people by email; their acceptance notifies through MemberAdded
+            case MemberInvitedEvent invited -> {}
+            case InvitationAcceptedEvent accepted -> {}
+            case InvitationDeclinedEvent declined -> {}
+            case InvitationRevokedEvent revoked -> {}
             case MemberRemovedEvent removed -> {
                 notify(event, removed.workspaceId(), null, message, replay);
                 batch().membershipChanged(removed.workspaceId(), removed.userId(), false);

@@ -4,7 +4,11 @@ import dev.taskmesh.api.account.UserEvent;
 import dev.taskmesh.api.comment.CommentEvent;
 import dev.taskmesh.api.project.ProjectEvent;
 import dev.taskmesh.api.task.TaskEvent;
+import dev.taskmesh.api.workspace.InvitationAcceptedEvent;
+import dev.taskmesh.api.workspace.InvitationDeclinedEvent;
+import dev.taskmesh.api.workspace.InvitationRevokedEvent;
 import dev.taskmesh.api.workspace.MemberAddedEvent;
+import dev.taskmesh.api.workspace.MemberInvitedEvent;
 import dev.taskmesh.api.workspace.MemberRemovedEvent;
 import dev.taskmesh.api.workspace.MemberRoleChangedEvent;
 import dev.taskmesh.api.workspace.WorkspaceCreatedEvent;
@@ -57,6 +61,11 @@ public final class StreamRouting {
                 inWorkspace(workspaceId, StreamName.user(removed.userId().value()));
             case MemberRoleChangedEvent changed ->
                 inWorkspace(workspaceId, StreamName.user(changed.userId().value()));
+            // the invitee is no member yet: the MemberAdded that follows an acceptance reaches their stream
+            case MemberInvitedEvent invited -> inWorkspace(workspaceId);
+            case InvitationAcceptedEvent accepted -> inWorkspace(workspaceId);
+            case InvitationDeclinedEvent declined -> inWorkspace(workspaceId);
+            case InvitationRevokedEvent revoked -> inWorkspace(workspaceId);
         };
     }
 

@@ -14,28 +14,32 @@ import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
-/** The account emails and their queue task, which the node's one scheduler runs beside the notification deliveries. */
+/**
+ * The emails to people (account links; invitations use the same sender) and the account emails' queue task, which
+ * the node's one scheduler runs beside the notification deliveries.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(AccountProperties.class)
 class AccountConfig {
+
+    @Bean
+    OutgoingMail outgoingMail(
+            AccountProperties properties,
+            ObjectProvider<JavaMailSender> mail,
+            // Boot makes a sender even for an empty host; only a named host means there is an SMTP server
+            @Value("${spring.mail.host:}") String smtpHost) {
+        return new OutgoingMail(StringUtils.hasText(smtpHost) ? mail.getIfAvailable() : null, properties.emailFrom());
+    }
 
     @Bean
     AccountEmails accountEmails(
             JdbcClient jdbc,
             AccountTokens tokens,
             AccountProperties properties,
-            ObjectProvider<JavaMailSender> mail,
-            // Boot makes a sender even for an empty host; only a named host means there is an SMTP server
-            @Value("${spring.mail.host:}") String smtpHost,
+            OutgoingMail mail,
             ObjectProvider<Scheduler> scheduler,
             Clock clock) {
-        return new AccountEmails(
-                jdbc,
-                tokens,
-                properties,
-                StringUtils.hasText(smtpHost) ? mail.getIfAvailable() : null,
-                scheduler,
-                clock);
+        return new AccountEmails(jdbc, tokens, properties, mail, scheduler, clock);
     }
 
     @Bean

@@ -5,8 +5,6 @@ import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.taskmesh.api.account.UserId;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.MimeMessage;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -15,9 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.mail.javamail.MimeMessageHelper;
 
 /**
  * The emails an account is sent: a password reset link and an address verification link. Asking for one queues it
@@ -35,17 +30,16 @@ class AccountEmails {
     private final JdbcClient jdbc;
     private final AccountTokens tokens;
     private final AccountProperties properties;
-    private final JavaMailSender mail;
+    private final OutgoingMail mail;
     private final ObjectProvider<Scheduler> scheduler;
     private final Clock clock;
     private final OneTimeTask<Void> task;
 
-    /** @param mail null when no SMTP server is configured: links are then logged as not sent */
     AccountEmails(
             JdbcClient jdbc,
             AccountTokens tokens,
             AccountProperties properties,
-            JavaMailSender mail,
+            OutgoingMail mail,
             ObjectProvider<Scheduler> scheduler,
             Clock clock) {
         this.jdbc = jdbc;
@@ -101,14 +95,6 @@ class AccountEmails {
     }
 
     private void send(Request request) {
-        try {
-            compose(request);
-        } catch (MessagingException e) {
-            throw new MailPreparationException(e);
-        }
-    }
-
-    private void compose(Request request) throws MessagingException {
         Optional<Recipient> recipient = jdbc.sql("SELECT email, display_name FROM user_account WHERE user_id = :userId")
                 .param("userId", request.userId().value())
                 .query((rs, row) -> new Recipient(rs.getString("email"), rs.getString("display_name")))
@@ -116,7 +102,7 @@ class AccountEmails {
         if (recipient.isEmpty()) {
             return; // the account is gone
         }
-        if (mail == null) {
+        if (!mail.configured()) {
             log.warn(
                     "No SMTP server is configured (TASKMESH_SMTP_HOST): the {} email to user {} is not sent",
                     request.purpose().wireName(),
@@ -127,14 +113,10 @@ class AccountEmails {
         String link =
                 properties.publicUrl().resolve("/account/" + request.purpose().wireName()) + "#token="
                         + tokens.issue(request.userId(), request.purpose(), lifetime);
-        MimeMessage message = mail.createMimeMessage();
-        MimeMessageHelper helper = new MimeMessageHelper(message, "UTF-8");
-        helper.setFrom(properties.emailFrom());
-        helper.setTo(recipient.get().email());
+        String name = recipient.get().displayName();
         switch (request.purpose()) {
-            case RESET_PASSWORD -> {
-                helper.setSubject("Reset your TaskMesh password");
-                helper.setText("""
+            case RESET_PASSWORD ->
+                mail.send(recipient.get().email(), "Reset your TaskMesh password", """
                         Hello %s,
 
                         someone, hopefully you, asked to reset the password of your TaskMesh account. Open this link \
@@ -143,11 +125,10 @@ class AccountEmails {
                         %s
 
                         If it was not you, ignore this email: your password stays as it is.
-                        """.formatted(recipient.get().displayName(), spoken(lifetime), link));
-            }
-            case VERIFY_EMAIL -> {
-                helper.setSubject("Confirm your email address for TaskMesh");
-                helper.setText("""
+                        """.formatted(
+                                name, OutgoingMail.spoken(lifetime), link));
+            case VERIFY_EMAIL ->
+                mail.send(recipient.get().email(), "Confirm your email address for TaskMesh", """
                         Hello %s,
 
                         open this link within %s to confirm that this address is yours:
@@ -155,20 +136,8 @@ class AccountEmails {
                         %s
 
                         If you did not sign up for TaskMesh, ignore this email.
-                        """.formatted(recipient.get().displayName(), spoken(lifetime), link));
-            }
+                        """.formatted(
+                                name, OutgoingMail.spoken(lifetime), link));
         }
-        mail.send(message);
-    }
-
-    /** 30 minutes, 48 hours, 2 days: how a person reads a lifetime. */
-    static String spoken(Duration lifetime) {
-        if (lifetime.toDays() >= 3 && lifetime.toHours() % 24 == 0) {
-            return lifetime.toDays() + " days";
-        }
-        if (lifetime.toHours() >= 2 && lifetime.toMinutes() % 60 == 0) {
-            return lifetime.toHours() + " hours";
-        }
-        return Math.max(1, lifetime.toMinutes()) + " minutes";
     }
 }

@@ -6,8 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * {@code taskmesh.accounts.*}: the emails an account is sent (a password reset link, an address verification link)
- * and what an unverified address may do.
+ * {@code taskmesh.accounts.*}: the emails an account is sent (a password reset link, an address verification link),
+ * how long an invitation to a workspace stands, and what an unverified address may do.
  *
  * @param publicUrl where people reach this deployment; the links in emails start with it
  * @param requireVerifiedEmail when true, a user whose address is not verified may read but changes nothing in any
@@ -19,6 +19,7 @@ public record AccountProperties(
         @DefaultValue("TaskMesh <accounts@localhost>") String emailFrom,
         @DefaultValue("30m") Duration resetLinkLifetime,
         @DefaultValue("48h") Duration verificationLinkLifetime,
+        @DefaultValue("7d") Duration invitationLifetime,
         @DefaultValue("false") boolean requireVerifiedEmail) {
 
     public AccountProperties {
@@ -27,7 +28,9 @@ public record AccountProperties(
                     "taskmesh.accounts.public-url (TASKMESH_PUBLIC_URL) must be an http or https URL, was "
                             + publicUrl);
         }
-        if (!resetLinkLifetime.isPositive() || !verificationLinkLifetime.isPositive()) {
+        if (!resetLinkLifetime.isPositive()
+                || !verificationLinkLifetime.isPositive()
+                || !invitationLifetime.isPositive()) {
             throw new IllegalArgumentException("taskmesh.accounts: link lifetimes must be positive");
         }
     }

@@ -28,8 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 class AuthController {
 
     static final Pattern HANDLE = Pattern.compile("[A-Za-z0-9_]{3,30}");
-    // deliberately loose: the only real check of an address is a mail that arrives
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final AccountRegistration registration;
     private final Credentials credentials;
@@ -57,8 +55,7 @@ class AuthController {
     ResponseEntity<CommandAccepted> register(@RequestBody RegisterRequest request, HttpServletRequest http) {
         limit(RateLimiter.Kind.REGISTRATION_PER_ADDRESS, http.getRemoteAddr(), "Too many sign-ups from your address");
         Validation validation = Validation.of()
-                .matches("/email", request.email(), EMAIL, "must be an email address")
-                .check(request.email() == null || request.email().length() <= 320, "/email", "is too long")
+                .email("/email", request.email())
                 .matches("/handle", request.handle(), HANDLE, "must be 3 to 30 letters, digits or underscores")
                 .text("/displayName", request.displayName(), 1, 100);
         Credentials.newPassword(validation, "/password", request.password()).orThrow();

@@ -10,20 +10,20 @@ import java.util.Base64;
  * Random bearer secrets (refresh tokens, account links) and the SHA-256 digests they are stored as: a copy of the
  * tables that hold them lets nobody in. 256 random bits need no slow hash.
  */
-final class OpaqueTokens {
+public final class OpaqueTokens {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private OpaqueTokens() {}
 
     /** 32 random bytes, base64url without padding: safe in URLs and JSON as they are. */
-    static String generate() {
+    public static String generate() {
         byte[] secret = new byte[32];
         RANDOM.nextBytes(secret);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     }
 
-    static byte[] hash(String token) {
+    public static byte[] hash(String token) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {

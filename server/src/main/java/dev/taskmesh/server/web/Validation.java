@@ -13,6 +13,9 @@ public final class Validation {
 
     private final List<FieldError> errors = new ArrayList<>();
 
+    // deliberately loose: the only real check of an address is a mail that arrives
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
     public static Validation of() {
         return new Validation();
     }
@@ -39,6 +42,12 @@ public final class Validation {
             return fail(pointer, "is required");
         }
         return check(pattern.matcher(value).matches(), pointer, detail);
+    }
+
+    /** A required email address of at most 320 characters (RFC 5321's limit). */
+    public Validation email(String pointer, String value) {
+        return matches(pointer, value, EMAIL, "must be an email address")
+                .check(value == null || value.length() <= 320, pointer, "is too long");
     }
 
     /** A required value that {@code parse} accepts; parsers signal a bad value with IllegalArgumentException. */

@@ -2,6 +2,13 @@ package dev.taskmesh.api.workspace;
 
 /** Everything that happens to a workspace and its membership. */
 public sealed interface WorkspaceEvent
-        permits WorkspaceCreatedEvent, MemberAddedEvent, MemberRemovedEvent, MemberRoleChangedEvent {
+        permits WorkspaceCreatedEvent,
+                MemberAddedEvent,
+                MemberRemovedEvent,
+                MemberRoleChangedEvent,
+                MemberInvitedEvent,
+                InvitationAcceptedEvent,
+                InvitationDeclinedEvent,
+                InvitationRevokedEvent {
     WorkspaceId workspaceId();
 }
