@@ -40,3 +40,12 @@ CREATE TABLE invitation (
 CREATE INDEX invitation_workspace_idx ON invitation (workspace_id, seq) WHERE status = 'pending';
 CREATE INDEX invitation_email_idx ON invitation (lower(email)) WHERE status = 'pending';
 CREATE UNIQUE INDEX invitation_token_idx ON invitation (token_hash);
+
+-- The per-user keys that personal fields of user events are encrypted with in the event store
+-- (docs/security.md#erasure). Deleting a user's row is what erases their personal data from the events: the
+-- ciphertext stays, unreadable.
+CREATE TABLE personal_data_key (
+    user_id    UUID        NOT NULL PRIMARY KEY,
+    key_bytes  BYTEA       NOT NULL,
+    created_at TIMESTAMPTZ NOT NULL DEFAULT now()
+);

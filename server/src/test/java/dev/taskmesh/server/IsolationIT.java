@@ -99,6 +99,20 @@ class IsolationIT extends IntegrationTest {
                                 .asString(),
                         "clean"::equals);
         lastWrite = commented.body().path("globalPosition").asLong();
+        // an invitation to someone else: its id alone must open nothing
+        String invitee = Board.unique("invitee") + "@example.com";
+        expect(
+                api.post(
+                        "/api/workspaces/" + workspace + "/invitations",
+                        owner.accessToken(),
+                        Map.of("email", invitee, "role", "admin")),
+                202);
+        String invitation = expect(api.get("/api/workspaces/" + workspace + "/invitations", owner.accessToken()), 200)
+                .body()
+                .path("items")
+                .get(0)
+                .path("id")
+                .asString();
         String notification = expect(
                         api.get("/api/me/notifications?minPosition=" + lastWrite, member.accessToken()), 200)
                 .body()
@@ -113,7 +127,8 @@ class IsolationIT extends IntegrationTest {
                 "c", comment,
                 "a", attachment,
                 "userId", member.id(),
-                "id", notification);
+                "id", notification,
+                "invitation", invitation);
         victimsView = victimsView();
         secrets = List.of(
                 "Zanzibar",
@@ -124,6 +139,7 @@ class IsolationIT extends IntegrationTest {
                 "Pacific/Chatham",
                 owner.email(),
                 member.email(),
+                invitee,
                 owner.handle(),
                 member.handle(),
                 workspace,
@@ -158,7 +174,8 @@ class IsolationIT extends IntegrationTest {
                         "/api/workspaces/{ws}/tasks/{t}/comments/{c}",
                         "/api/workspaces/{ws}/tasks/{t}/attachments/{a}",
                         "/api/workspaces/{ws}/search",
-                        "/api/me/notifications/{id}/read")
+                        "/api/me/notifications/{id}/read",
+                        "/api/invitations/{invitation}/accept")
                 .hasSizeGreaterThan(25);
         assertTheVictimsRowsAreUnchanged();
     }
@@ -204,7 +221,8 @@ class IsolationIT extends IntegrationTest {
                 workspace + "/projects/" + victimIds.get("p"),
                 task,
                 task + "/comments",
-                task + "/attachments")) {
+                task + "/attachments",
+                workspace + "/invitations")) {
             // a download link is made anew for each answer: its expiry and signature are not the row's
             view.add(expect(api.get(path + "?minPosition=" + lastWrite, owner.accessToken()), 200)
                     .rawBody()
@@ -243,9 +261,10 @@ class IsolationIT extends IntegrationTest {
         });
         routes.sort(Comparator.comparing(Route::pattern).thenComparing(Route::method));
         assertThat(routes)
-                .as("every user route is either under a workspace, or the caller's own (/api/me, /api/users/me,"
-                        + " /api/workspaces): a route of another kind needs a rule in this test")
-                .allSatisfy(route -> assertThat(route.pattern()).matches("/api/(workspaces|me|users/me)(/.*)?"));
+                .as("every user route is either under a workspace, the caller's own (/api/me, /api/users/me,"
+                        + " /api/workspaces) or an invitation's: a route of another kind needs a rule in this test")
+                .allSatisfy(route -> assertThat(route.pattern())
+                        .matches("/api/(workspaces|me|users/me|invitations/\\{invitation})(/.*)?"));
         return routes;
     }
 

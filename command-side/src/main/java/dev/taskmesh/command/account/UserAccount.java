@@ -4,16 +4,19 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 import dev.taskmesh.api.account.ChangeProfileCommand;
+import dev.taskmesh.api.account.EraseAccountCommand;
 import dev.taskmesh.api.account.RecordPasswordChangeCommand;
 import dev.taskmesh.api.account.RegisterUserCommand;
 import dev.taskmesh.api.account.UserDisplayNameChangedEvent;
 import dev.taskmesh.api.account.UserEmailVerifiedEvent;
+import dev.taskmesh.api.account.UserErasedEvent;
 import dev.taskmesh.api.account.UserHandleChangedEvent;
 import dev.taskmesh.api.account.UserId;
 import dev.taskmesh.api.account.UserPasswordChangedEvent;
 import dev.taskmesh.api.account.UserRegisteredEvent;
 import dev.taskmesh.api.account.UserTimeZoneChangedEvent;
 import dev.taskmesh.api.account.VerifyEmailCommand;
+import dev.taskmesh.api.wire.CommandRejectedException;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -38,6 +41,7 @@ class UserAccount {
     private String displayName;
     private String timeZone;
     private boolean emailVerified;
+    private boolean erased;
 
     UserAccount() {
         // for Axon
@@ -53,6 +57,7 @@ class UserAccount {
     /** Each field that really changes is its own event; the same value again changes nothing. */
     @CommandHandler
     long handle(ChangeProfileCommand command) {
+        requireAccount();
         if (command.handle() != null && !command.handle().equals(handle)) {
             apply(new UserHandleChangedEvent(userId, command.handle()));
         }
@@ -67,6 +72,7 @@ class UserAccount {
 
     @CommandHandler
     long handle(RecordPasswordChangeCommand command) {
+        requireAccount();
         apply(new UserPasswordChangedEvent(userId, command.byReset()));
         return getVersion();
     }
@@ -74,10 +80,27 @@ class UserAccount {
     /** A second link followed, or a reset after verification, proves nothing new. */
     @CommandHandler
     long handle(VerifyEmailCommand command) {
+        requireAccount();
         if (!emailVerified) {
             apply(new UserEmailVerifiedEvent(userId));
         }
         return getVersion();
+    }
+
+    /** Erasing twice is erasing once. */
+    @CommandHandler
+    long handle(EraseAccountCommand command) {
+        if (!erased) {
+            apply(new UserErasedEvent(userId));
+        }
+        return getVersion();
+    }
+
+    /** An erased account is no account: nothing more happens to it. */
+    private void requireAccount() {
+        if (erased) {
+            throw CommandRejectedException.notFound("No such user.");
+        }
     }
 
     @EventSourcingHandler
@@ -106,5 +129,10 @@ class UserAccount {
     @EventSourcingHandler
     void on(UserEmailVerifiedEvent event) {
         emailVerified = true;
+    }
+
+    @EventSourcingHandler
+    void on(UserErasedEvent event) {
+        erased = true;
     }
 }

@@ -1,16 +1,21 @@
 package dev.taskmesh.command.account;
 
+import static dev.taskmesh.command.Rejections.rejected;
+
 import dev.taskmesh.api.account.ChangeProfileCommand;
+import dev.taskmesh.api.account.EraseAccountCommand;
 import dev.taskmesh.api.account.RecordPasswordChangeCommand;
 import dev.taskmesh.api.account.RegisterUserCommand;
 import dev.taskmesh.api.account.UserDisplayNameChangedEvent;
 import dev.taskmesh.api.account.UserEmailVerifiedEvent;
+import dev.taskmesh.api.account.UserErasedEvent;
 import dev.taskmesh.api.account.UserHandleChangedEvent;
 import dev.taskmesh.api.account.UserId;
 import dev.taskmesh.api.account.UserPasswordChangedEvent;
 import dev.taskmesh.api.account.UserRegisteredEvent;
 import dev.taskmesh.api.account.UserTimeZoneChangedEvent;
 import dev.taskmesh.api.account.VerifyEmailCommand;
+import dev.taskmesh.api.wire.CommandRejectedException.Reason;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -74,5 +79,16 @@ class UserAccountTest {
         fixture.given(REGISTERED, new UserEmailVerifiedEvent(USER))
                 .when(new VerifyEmailCommand(USER))
                 .expectNoEvents();
+    }
+
+    @Test
+    void anErasedAccountIsErasedOnceAndChangesNoMore() {
+        fixture.given(REGISTERED).when(new EraseAccountCommand(USER)).expectEvents(new UserErasedEvent(USER));
+        fixture.given(REGISTERED, new UserErasedEvent(USER))
+                .when(new EraseAccountCommand(USER))
+                .expectNoEvents();
+        fixture.given(REGISTERED, new UserErasedEvent(USER))
+                .when(new ChangeProfileCommand(USER, null, "Back again", null))
+                .expectException(rejected(Reason.NOT_FOUND));
     }
 }

@@ -84,6 +84,11 @@ final class InboxBatch implements NotificationRules.Facts {
                         .orElse(""));
     }
 
+    /** A user's name changed within the batch: the next lookup reads it anew. */
+    void renamed(UUID userId) {
+        userNames.remove(userId);
+    }
+
     void created(UserId owner, NotificationView notification) {
         created.computeIfAbsent(owner, key -> new java.util.ArrayList<>()).add(notification);
     }

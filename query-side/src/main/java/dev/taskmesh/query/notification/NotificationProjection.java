@@ -2,6 +2,7 @@ package dev.taskmesh.query.notification;
 
 import dev.taskmesh.api.account.UserDisplayNameChangedEvent;
 import dev.taskmesh.api.account.UserEmailVerifiedEvent;
+import dev.taskmesh.api.account.UserErasedEvent;
 import dev.taskmesh.api.account.UserEvent;
 import dev.taskmesh.api.account.UserHandleChangedEvent;
 import dev.taskmesh.api.account.UserId;
@@ -76,6 +77,8 @@ import org.springframework.stereotype.Component;
 class NotificationProjection {
 
     static final String PROCESSING_GROUP = "notifications";
+    /** How notifications name an erased person: what their stored name reads as, too (PersonalData). */
+    static final String ERASED_NAME = "Deleted user";
 
     private static final String BATCH = NotificationProjection.class.getName() + ".batch";
 
@@ -134,15 +137,33 @@ class NotificationProjection {
                         .param("name", registered.displayName())
                         .update();
             // notifications name who did what by the name they go by now
-            case UserDisplayNameChangedEvent renamed ->
+            case UserDisplayNameChangedEvent renamed -> {
                 jdbc.sql("UPDATE notify_user SET display_name = :name WHERE user_id = :userId")
                         .param("userId", renamed.userId().value())
                         .param("name", renamed.displayName())
                         .update();
+                batch().renamed(renamed.userId().value());
+            }
             case UserHandleChangedEvent changed -> {}
             case UserTimeZoneChangedEvent changed -> {}
             case UserPasswordChangedEvent changed -> {}
             case UserEmailVerifiedEvent verified -> {}
+            // others' notifications name them as what they now are; their own go with them
+            case UserErasedEvent erased -> {
+                batch().renamed(erased.userId().value());
+                jdbc.sql("UPDATE notify_user SET display_name = :name WHERE user_id = :userId")
+                        .param("userId", erased.userId().value())
+                        .param("name", ERASED_NAME)
+                        .update();
+                jdbc.sql("UPDATE notification SET actor_name = :name WHERE actor_id = :userId")
+                        .param("userId", erased.userId().value())
+                        .param("name", ERASED_NAME)
+                        .update();
+                jdbc.sql("DELETE FROM notification WHERE user_id = :userId")
+                        .param("userId", erased.userId().value())
+                        .update();
+                push.ifAvailable(inboxPush -> inboxPush.erased(erased.userId(), ERASED_NAME));
+            }
         }
     }
 

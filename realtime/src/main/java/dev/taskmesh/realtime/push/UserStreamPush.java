@@ -52,6 +52,15 @@ public class UserStreamPush implements InboxPush {
         add(owner, "unread-count", UUID.randomUUID().toString(), body);
     }
 
+    @Override
+    public void erased(UserId person, String name) {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            pending().erased().add(new Erased(person.value(), name));
+        } else {
+            log.renameActor(person.value(), name);
+        }
+    }
+
     private void add(UserId owner, String type, String id, ObjectNode body) {
         StreamName stream = StreamName.user(owner.value());
         NewFrame frame = new NewFrame(stream, null, id, position -> {
@@ -63,27 +72,33 @@ public class UserStreamPush implements InboxPush {
             return json.writeValueAsString(rendered);
         });
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
-            pending().add(frame);
+            pending().frames().add(frame);
         } else {
             bus.publish(log.append(List.of(frame), clock.instant()));
         }
     }
 
+    private record Erased(UUID person, String name) {}
+
+    /** What this transaction pushes: its frames, and the erased people to rename in the log after them. */
+    private record Pending(List<NewFrame> frames, List<Erased> erased) {}
+
     /** This transaction's frames, stored before it commits and published after. */
-    private List<NewFrame> pending() {
-        @SuppressWarnings("unchecked")
-        List<NewFrame> frames = (List<NewFrame>) TransactionSynchronizationManager.getResource(this);
-        if (frames != null) {
-            return frames;
+    private Pending pending() {
+        Pending pending = (Pending) TransactionSynchronizationManager.getResource(this);
+        if (pending != null) {
+            return pending;
         }
-        List<NewFrame> created = new ArrayList<>();
+        Pending created = new Pending(new ArrayList<>(), new ArrayList<>());
         TransactionSynchronizationManager.bindResource(this, created);
         TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
             private List<StoredFrame> stored = List.of();
 
             @Override
             public void beforeCommit(boolean readOnly) {
-                stored = log.append(created, clock.instant());
+                stored = log.append(created.frames(), clock.instant());
+                // after the append: a notification of this batch may name someone erased later in it
+                created.erased().forEach(erased -> log.renameActor(erased.person(), erased.name()));
             }
 
             @Override

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -126,5 +127,27 @@ public class StreamLog {
                 DELETE FROM stream_frame WHERE seq IN (
                     SELECT seq FROM stream_frame WHERE stored_at < ? ORDER BY seq LIMIT ?)
                 """, Timestamp.from(cutoff), batch);
+    }
+
+    /**
+     * Forgets a stream's frames (an erased user's own stream). Its positions are not reused; a node that had not yet
+     * delivered one of them reads past it.
+     */
+    public int drop(StreamName stream) {
+        return jdbc.update("DELETE FROM stream_frame WHERE stream = ?", stream.toString());
+    }
+
+    /**
+     * Renames an erased person in the notification frames already stored, the replay log being a system of record
+     * that clients read back: {@code data.actor.name} becomes {@code name} wherever {@code data.actor.id} is theirs.
+     * It reads the log's notification frames once; erasure is rare.
+     */
+    public int renameActor(UUID actor, String name) {
+        return jdbc.update("""
+                UPDATE stream_frame
+                   SET frame = jsonb_set(frame::jsonb, '{data,actor,name}', to_jsonb(?::text))::text
+                 WHERE stream LIKE 'user:%' AND frame LIKE '%"type":"notification"%' AND frame LIKE ?
+                   AND frame::jsonb #>> '{data,actor,id}' = ?
+                """, name, "%" + actor + "%", actor.toString());
     }
 }

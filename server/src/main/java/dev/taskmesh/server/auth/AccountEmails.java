@@ -1,7 +1,6 @@
 package dev.taskmesh.server.auth;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.taskmesh.api.account.UserId;
@@ -9,8 +8,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,8 +21,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class AccountEmails {
 
     static final String TASK = "account-email";
-
-    private static final Logger log = LoggerFactory.getLogger(AccountEmails.class);
 
     private final JdbcClient jdbc;
     private final AccountTokens tokens;
@@ -49,13 +44,7 @@ class AccountEmails {
         this.scheduler = scheduler;
         this.clock = clock;
         this.task = Tasks.oneTime(TASK)
-                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(
-                        5,
-                        new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(2)),
-                        (complete, operations) -> log.error(
-                                "Gave up sending account email {} after 6 attempts",
-                                complete.getExecution().taskInstance.getId(),
-                                complete.getCause().orElse(null))))
+                .onFailure(OutgoingMail.<Void>retriedFiveTimes("account email"))
                 .execute((instance, context) -> send(Request.parse(instance.getId())));
     }
 
@@ -65,6 +54,9 @@ class AccountEmails {
 
     /** Queues the link for the user; it joins the caller's transaction when there is one. */
     void queue(UserId userId, AccountTokens.Purpose purpose) {
+        if (!mail.configured()) {
+            return;
+        }
         scheduler
                 .getObject()
                 .schedule(task.instance(new Request(purpose, userId, UUID.randomUUID()).instanceId()), clock.instant());
@@ -103,11 +95,7 @@ class AccountEmails {
             return; // the account is gone
         }
         if (!mail.configured()) {
-            log.warn(
-                    "No SMTP server is configured (TASKMESH_SMTP_HOST): the {} email to user {} is not sent",
-                    request.purpose().wireName(),
-                    request.userId());
-            return;
+            return; // said once at start (OutgoingMail)
         }
         Duration lifetime = properties.lifetimeOf(request.purpose());
         String link =

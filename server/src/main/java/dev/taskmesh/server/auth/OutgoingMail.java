@@ -1,8 +1,10 @@
 package dev.taskmesh.server.auth;
 
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
+import org.slf4j.LoggerFactory;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -20,6 +22,27 @@ public class OutgoingMail {
     OutgoingMail(JavaMailSender mail, String from) {
         this.mail = mail;
         this.from = from;
+        if (mail == null) {
+            LoggerFactory.getLogger(OutgoingMail.class)
+                    .warn("No SMTP server is configured (TASKMESH_SMTP_HOST): password reset, address verification and"
+                            + " invitation emails are not sent");
+        }
+    }
+
+    /**
+     * How a queued email is retried: with backoff from two seconds, five times, each time anew (a new link), then
+     * given up on with an error in the log that names the queue entry, never the address.
+     */
+    public static <T> FailureHandler<T> retriedFiveTimes(String what) {
+        return new FailureHandler.MaxRetriesFailureHandler<>(
+                5,
+                new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(2)),
+                (complete, operations) -> LoggerFactory.getLogger(OutgoingMail.class)
+                        .error(
+                                "Gave up sending {} {} after 6 attempts",
+                                what,
+                                complete.getExecution().taskInstance.getId(),
+                                complete.getCause().orElse(null)));
     }
 
     /** Whether there is an SMTP server to send through; without one, callers log what they could not send. */

@@ -70,10 +70,10 @@ class InvitationController {
                 .map(Ranked::item);
     }
 
-    @DeleteMapping("/api/workspaces/{ws}/invitations/{id}")
+    @DeleteMapping("/api/workspaces/{ws}/invitations/{invitation}")
     @Requires(Permission.MANAGE)
-    CommandAccepted revoke(CurrentUser user, @PathVariable WorkspaceId ws, @PathVariable String id) {
-        return invitations.revoke(ws, invitationId(id), user.id());
+    CommandAccepted revoke(CurrentUser user, @PathVariable WorkspaceId ws, @PathVariable String invitation) {
+        return invitations.revoke(ws, invitationId(invitation), user.id());
     }
 
     /** Invitations to the caller's address, once it is verified: an unverified address could be anyone's. */
@@ -87,16 +87,16 @@ class InvitationController {
                 .map(Ranked::item);
     }
 
-    @PostMapping("/api/invitations/{id}/accept")
+    @PostMapping("/api/invitations/{invitation}/accept")
     CommandAccepted accept(
-            CurrentUser user, @PathVariable String id, @RequestBody(required = false) InvitationAnswer answer) {
-        return invitations.accept(invitationId(id), answer == null ? null : answer.token(), user.id());
+            CurrentUser user, @PathVariable String invitation, @RequestBody(required = false) InvitationAnswer answer) {
+        return invitations.accept(invitationId(invitation), answer == null ? null : answer.token(), user.id());
     }
 
-    @PostMapping("/api/invitations/{id}/decline")
+    @PostMapping("/api/invitations/{invitation}/decline")
     CommandAccepted decline(
-            CurrentUser user, @PathVariable String id, @RequestBody(required = false) InvitationAnswer answer) {
-        return invitations.decline(invitationId(id), answer == null ? null : answer.token(), user.id());
+            CurrentUser user, @PathVariable String invitation, @RequestBody(required = false) InvitationAnswer answer) {
+        return invitations.decline(invitationId(invitation), answer == null ? null : answer.token(), user.id());
     }
 
     /** An id that is not one names no invitation. */

@@ -1,7 +1,6 @@
 package dev.taskmesh.server.membership;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
-import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.taskmesh.server.auth.AccountProperties;
@@ -9,15 +8,12 @@ import dev.taskmesh.server.auth.OpaqueTokens;
 import dev.taskmesh.server.auth.OutgoingMail;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -30,7 +26,6 @@ class InvitationEmails {
 
     static final String TASK = "invitation-email";
 
-    private static final Logger log = LoggerFactory.getLogger(InvitationEmails.class);
     private static final DateTimeFormatter UNTIL = DateTimeFormatter.ofPattern(
                     "d MMMM yyyy, HH:mm 'UTC'", Locale.ENGLISH)
             .withZone(ZoneOffset.UTC);
@@ -54,13 +49,7 @@ class InvitationEmails {
         this.scheduler = scheduler;
         this.clock = clock;
         this.task = Tasks.oneTime(TASK)
-                .onFailure(new FailureHandler.MaxRetriesFailureHandler<>(
-                        5,
-                        new FailureHandler.ExponentialBackoffFailureHandler<>(Duration.ofSeconds(2)),
-                        (complete, operations) -> log.error(
-                                "Gave up sending invitation email {} after 6 attempts",
-                                complete.getExecution().taskInstance.getId(),
-                                complete.getCause().orElse(null))))
+                .onFailure(OutgoingMail.<Void>retriedFiveTimes("invitation email"))
                 .execute((instance, context) ->
                         send(UUID.fromString(instance.getId().split(":")[0])));
     }
@@ -70,6 +59,9 @@ class InvitationEmails {
     }
 
     void queue(UUID invitationId) {
+        if (!mail.configured()) {
+            return;
+        }
         scheduler.getObject().schedule(task.instance(invitationId + ":" + UUID.randomUUID()), clock.instant());
     }
 
@@ -101,8 +93,7 @@ class InvitationEmails {
             return; // answered, revoked or expired meanwhile
         }
         if (!mail.configured()) {
-            log.warn("No SMTP server is configured (TASKMESH_SMTP_HOST): invitation {} is not sent", invitationId);
-            return;
+            return; // said once at start (OutgoingMail)
         }
         String token = OpaqueTokens.generate();
         jdbc.sql("UPDATE invitation SET token_hash = :hash WHERE invitation_id = :id")

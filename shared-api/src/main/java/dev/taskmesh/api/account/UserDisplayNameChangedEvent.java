@@ -1,3 +1,5 @@
 package dev.taskmesh.api.account;
 
-public record UserDisplayNameChangedEvent(UserId userId, String displayName) implements UserEvent {}
+public record UserDisplayNameChangedEvent(
+        UserId userId,
+        @PersonalData(erased = "Deleted user") String displayName) implements UserEvent {}

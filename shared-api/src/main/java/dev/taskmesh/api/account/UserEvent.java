@@ -7,6 +7,7 @@ public sealed interface UserEvent
                 UserDisplayNameChangedEvent,
                 UserTimeZoneChangedEvent,
                 UserPasswordChangedEvent,
-                UserEmailVerifiedEvent {
+                UserEmailVerifiedEvent,
+                UserErasedEvent {
     UserId userId();
 }

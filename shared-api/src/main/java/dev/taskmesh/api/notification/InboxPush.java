@@ -12,4 +12,10 @@ public interface InboxPush {
     void created(UserId owner, NotificationView notification, long unreadCount);
 
     void unreadCount(UserId owner, long unreadCount);
+
+    /**
+     * The person was erased: the notifications already pushed, which clients may read back, name them {@code name}
+     * from this transaction's commit on, including those pushed earlier in the same transaction.
+     */
+    void erased(UserId person, String name);
 }
