@@ -49,3 +49,11 @@ CREATE TABLE personal_data_key (
     key_bytes  BYTEA       NOT NULL,
     created_at TIMESTAMPTZ NOT NULL DEFAULT now()
 );
+
+-- An archived workspace is read-only; a deleted one has no members, and its read models are purged once its grace
+-- period has passed (docs/api.md#workspaces). Written with its events, like the membership table.
+ALTER TABLE workspace
+    ADD COLUMN archived   BOOLEAN NOT NULL DEFAULT false,
+    ADD COLUMN deleted_at TIMESTAMPTZ,
+    ADD COLUMN purged_at  TIMESTAMPTZ;
+CREATE INDEX workspace_to_purge_idx ON workspace (deleted_at) WHERE deleted_at IS NOT NULL AND purged_at IS NULL;

@@ -29,9 +29,15 @@ public final class TestDirectory implements MembershipDirectory, ProjectRegistry
     private final Map<ProjectId, RegisteredProject> projects = new HashMap<>();
     private final Map<TaskId, WorkspaceId> taskWorkspaces = new HashMap<>();
     private final Map<TaskId, RegisteredTask> tasks = new HashMap<>();
+    private final java.util.Set<WorkspaceId> archived = new java.util.HashSet<>();
 
     public TestDirectory member(WorkspaceId workspaceId, UserId userId, WorkspaceRole role, String handle) {
         members.put(workspaceId + "/" + userId, new Member(workspaceId, userId, role, handle));
+        return this;
+    }
+
+    public TestDirectory archive(WorkspaceId workspaceId) {
+        archived.add(workspaceId);
         return this;
     }
 
@@ -50,6 +56,11 @@ public final class TestDirectory implements MembershipDirectory, ProjectRegistry
     @Override
     public Optional<WorkspaceRole> roleOf(WorkspaceId workspaceId, UserId userId) {
         return Optional.ofNullable(members.get(workspaceId + "/" + userId)).map(Member::role);
+    }
+
+    @Override
+    public boolean archived(WorkspaceId workspaceId) {
+        return archived.contains(workspaceId);
     }
 
     @Override

@@ -162,7 +162,12 @@ class AuthenticationIT extends IntegrationTest {
                 .query(String.class)
                 .single();
 
-        assertThat(events).contains("noah").doesNotContain(user.email()).doesNotContain("correct horse");
+        // the registration is there, with the handle sealed (docs/security.md#erasure)
+        assertThat(events)
+                .contains(user.id(), "\"handle\":\"pd1:")
+                .doesNotContain(user.email())
+                .doesNotContain("correct horse")
+                .doesNotContain("\"noah\"");
         assertThat(storedHash).startsWith("$2").doesNotContain("correct horse");
     }
 

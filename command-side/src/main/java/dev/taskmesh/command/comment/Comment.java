@@ -55,6 +55,7 @@ class Comment {
             throw CommandRejectedException.notFound("No such task.");
         }
         WorkspaceAccess.allow(role, Permission.WRITE);
+        WorkspaceAccess.changeable(memberships, command.workspaceId(), Permission.WRITE);
         List<UserId> mentions = mentionsIn(command.body(), command.workspaceId(), memberships);
         apply(new CommentPostedEvent(
                 command.commentId(),
@@ -74,6 +75,7 @@ class Comment {
         if (!authorId.equals(command.requestedBy())) {
             throw CommandRejectedException.forbidden("Only its author edits a comment.");
         }
+        WorkspaceAccess.changeable(memberships, command.workspaceId(), Permission.WRITE);
         CommandRejectedException.requireVersion(command.expectedVersion(), getVersion());
         if (!command.body().equals(body)) {
             apply(new CommentEditedEvent(
@@ -95,6 +97,7 @@ class Comment {
         if (!author && !role.allows(Permission.MANAGE)) {
             throw CommandRejectedException.forbidden("Only its author, an admin or an owner deletes a comment.");
         }
+        WorkspaceAccess.changeable(memberships, command.workspaceId(), Permission.WRITE);
         CommandRejectedException.requireVersion(command.expectedVersion(), getVersion());
         apply(new CommentDeletedEvent(commentId, taskId, workspaceId, command.requestedBy()));
         return getVersion();

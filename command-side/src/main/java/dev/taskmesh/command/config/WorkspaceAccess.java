@@ -9,7 +9,8 @@ import dev.taskmesh.api.workspace.WorkspaceRole;
 
 /**
  * The permission checks command handlers start with, refusing in the HTTP layer's order: not a member (404, never
- * saying whether the workspace exists) before a role that does not allow the action (403).
+ * saying whether the workspace exists) before a role that does not allow the action (403), before a change to an
+ * archived workspace (409).
  */
 public final class WorkspaceAccess {
 
@@ -20,6 +21,7 @@ public final class WorkspaceAccess {
             MembershipDirectory memberships, WorkspaceId workspaceId, UserId userId, Permission permission) {
         WorkspaceRole role = member(memberships, workspaceId, userId);
         allow(role, permission);
+        changeable(memberships, workspaceId, permission);
         return role;
     }
 
@@ -28,6 +30,17 @@ public final class WorkspaceAccess {
         return memberships
                 .roleOf(workspaceId, userId)
                 .orElseThrow(() -> CommandRejectedException.notFound("No such workspace."));
+    }
+
+    /**
+     * @throws CommandRejectedException CONFLICT for a change (anything past reading, which watching a task is) to an
+     *     archived workspace
+     */
+    public static void changeable(MembershipDirectory memberships, WorkspaceId workspaceId, Permission permission) {
+        if (permission != Permission.READ && memberships.archived(workspaceId)) {
+            throw CommandRejectedException.conflict(
+                    "The workspace is archived: unarchive it to change anything in it.");
+        }
     }
 
     /** @throws CommandRejectedException FORBIDDEN when the role does not allow the permission */

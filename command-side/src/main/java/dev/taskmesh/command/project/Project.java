@@ -61,6 +61,7 @@ class Project {
             throw CommandRejectedException.notFound("No such project.");
         }
         WorkspaceAccess.allow(role, Permission.MANAGE);
+        WorkspaceAccess.changeable(memberships, command.workspaceId(), Permission.MANAGE);
         CommandRejectedException.requireVersion(command.expectedVersion(), getVersion());
         if (command.name() != null) {
             if (command.name().value() == null) {

@@ -361,6 +361,7 @@ class Task {
             throw CommandRejectedException.notFound("No such task.");
         }
         WorkspaceAccess.allow(role, needed);
+        WorkspaceAccess.changeable(memberships, workspace, needed);
         CommandRejectedException.requireVersion(expectedVersion, getVersion());
     }
 

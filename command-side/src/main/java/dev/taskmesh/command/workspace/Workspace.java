@@ -7,9 +7,11 @@ import dev.taskmesh.api.account.UserId;
 import dev.taskmesh.api.wire.CommandRejectedException;
 import dev.taskmesh.api.workspace.AcceptInvitationCommand;
 import dev.taskmesh.api.workspace.AddMemberCommand;
+import dev.taskmesh.api.workspace.ArchiveWorkspaceCommand;
 import dev.taskmesh.api.workspace.ChangeMemberRoleCommand;
 import dev.taskmesh.api.workspace.CreateWorkspaceCommand;
 import dev.taskmesh.api.workspace.DeclineInvitationCommand;
+import dev.taskmesh.api.workspace.DeleteWorkspaceCommand;
 import dev.taskmesh.api.workspace.InvitationAcceptedEvent;
 import dev.taskmesh.api.workspace.InvitationDeclinedEvent;
 import dev.taskmesh.api.workspace.InvitationRevokedEvent;
@@ -19,12 +21,17 @@ import dev.taskmesh.api.workspace.MemberInvitedEvent;
 import dev.taskmesh.api.workspace.MemberRemovedEvent;
 import dev.taskmesh.api.workspace.MemberRoleChangedEvent;
 import dev.taskmesh.api.workspace.Permission;
+import dev.taskmesh.api.workspace.PurgeWorkspaceCommand;
 import dev.taskmesh.api.workspace.RemoveMemberCommand;
 import dev.taskmesh.api.workspace.RevokeInvitationCommand;
 import dev.taskmesh.api.workspace.TransferOwnershipCommand;
+import dev.taskmesh.api.workspace.WorkspaceArchivedEvent;
 import dev.taskmesh.api.workspace.WorkspaceCreatedEvent;
+import dev.taskmesh.api.workspace.WorkspaceDeletedEvent;
 import dev.taskmesh.api.workspace.WorkspaceId;
+import dev.taskmesh.api.workspace.WorkspacePurgedEvent;
 import dev.taskmesh.api.workspace.WorkspaceRole;
+import dev.taskmesh.api.workspace.WorkspaceUnarchivedEvent;
 import dev.taskmesh.command.account.AccountDirectory;
 import java.util.HashMap;
 import java.util.Map;
@@ -49,6 +56,10 @@ class Workspace {
 
     private record Invitation(WorkspaceRole role, UserId invitedBy) {}
 
+    private boolean archived;
+    private boolean deleted;
+    private boolean purged;
+
     Workspace() {
         // for Axon
     }
@@ -72,6 +83,7 @@ class Workspace {
         if (command.role() == WorkspaceRole.OWNER && requester != WorkspaceRole.OWNER) {
             throw CommandRejectedException.forbidden("Only owners make other owners.");
         }
+        requireChangeable();
         if (!accounts.exists(command.userId())) {
             throw CommandRejectedException.invalid("userId", "No registered user has this id.");
         }
@@ -131,6 +143,7 @@ class Workspace {
                 && requester != WorkspaceRole.OWNER) {
             throw CommandRejectedException.forbidden("Only owners grant or take away ownership.");
         }
+        requireChangeable();
         if (current == command.role()) {
             return getVersion();
         }
@@ -153,6 +166,7 @@ class Workspace {
         if (requester != WorkspaceRole.OWNER) {
             throw CommandRejectedException.forbidden("Only an owner hands ownership over.");
         }
+        requireChangeable();
         WorkspaceRole next = members.get(command.newOwnerId());
         if (next == null) {
             throw CommandRejectedException.invalid("userId", "must be a member of this workspace");
@@ -181,6 +195,7 @@ class Workspace {
         if (command.role() == WorkspaceRole.OWNER && requester != WorkspaceRole.OWNER) {
             throw CommandRejectedException.forbidden("Only owners invite owners.");
         }
+        requireChangeable();
         apply(new MemberInvitedEvent(
                 command.workspaceId(), command.invitationId(), command.role(), command.requestedBy()));
         return getVersion();
@@ -194,6 +209,7 @@ class Workspace {
     @CommandHandler
     long handle(AcceptInvitationCommand command) {
         Invitation invitation = pending(command.invitationId());
+        requireChangeable();
         if (members.containsKey(command.userId())) {
             throw CommandRejectedException.conflict("You are already a member of this workspace.");
         }
@@ -223,6 +239,62 @@ class Workspace {
         return getVersion();
     }
 
+    /**
+     * Owners archive a workspace, after which nothing in it changes (WorkspaceAccess refuses the other aggregates'
+     * commands) but leaving, and owners unarchive it. Archiving what is archived changes nothing.
+     */
+    @CommandHandler
+    long handle(ArchiveWorkspaceCommand command) {
+        WorkspaceRole requester = members.get(command.requestedBy());
+        if (requester == null) {
+            throw CommandRejectedException.notFound("No such workspace.");
+        }
+        if (requester != WorkspaceRole.OWNER) {
+            throw CommandRejectedException.forbidden("Only owners archive or unarchive a workspace.");
+        }
+        if (command.archived() != archived) {
+            apply(
+                    command.archived()
+                            ? new WorkspaceArchivedEvent(command.workspaceId(), command.requestedBy())
+                            : new WorkspaceUnarchivedEvent(command.workspaceId(), command.requestedBy()));
+        }
+        return getVersion();
+    }
+
+    /**
+     * Owners delete a workspace: from then on it has no members, so every command about it is refused as for a
+     * workspace that does not exist. Its read models are purged once the grace period has passed.
+     */
+    @CommandHandler
+    long handle(DeleteWorkspaceCommand command) {
+        WorkspaceRole requester = members.get(command.requestedBy());
+        if (requester == null) {
+            throw CommandRejectedException.notFound("No such workspace.");
+        }
+        if (requester != WorkspaceRole.OWNER) {
+            throw CommandRejectedException.forbidden("Only owners delete a workspace.");
+        }
+        apply(new WorkspaceDeletedEvent(command.workspaceId(), command.requestedBy()));
+        return getVersion();
+    }
+
+    /** The server's purge, once per deleted workspace: again, or for a workspace still in use, changes nothing. */
+    @CommandHandler
+    long handle(PurgeWorkspaceCommand command) {
+        if (deleted && !purged) {
+            apply(new WorkspacePurgedEvent(command.workspaceId()));
+        }
+        return getVersion();
+    }
+
+    /** An archived workspace takes no new members, invitations or roles; its members may still leave. */
+    private void requireChangeable() {
+        if (archived) {
+            throw CommandRejectedException.conflict(
+                    "The workspace is archived: unarchive it to change anything in it.");
+        }
+    }
+
     private Invitation pending(UUID invitationId) {
         Invitation invitation = invitations.get(invitationId);
         if (invitation == null) {
@@ -249,6 +321,28 @@ class Workspace {
     @EventSourcingHandler
     void on(MemberRoleChangedEvent event) {
         members.put(event.userId(), event.role());
+    }
+
+    @EventSourcingHandler
+    void on(WorkspaceArchivedEvent event) {
+        archived = true;
+    }
+
+    @EventSourcingHandler
+    void on(WorkspaceUnarchivedEvent event) {
+        archived = false;
+    }
+
+    @EventSourcingHandler
+    void on(WorkspaceDeletedEvent event) {
+        deleted = true;
+        members.clear();
+        invitations.clear();
+    }
+
+    @EventSourcingHandler
+    void on(WorkspacePurgedEvent event) {
+        purged = true;
     }
 
     @EventSourcingHandler

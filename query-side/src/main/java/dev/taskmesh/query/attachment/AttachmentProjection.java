@@ -13,6 +13,7 @@ import dev.taskmesh.api.task.AttachmentView;
 import dev.taskmesh.api.task.FindAttachmentQuery;
 import dev.taskmesh.api.task.FindAttachmentsQuery;
 import dev.taskmesh.api.task.TaskId;
+import dev.taskmesh.api.workspace.WorkspacePurgedEvent;
 import dev.taskmesh.query.config.Keyset;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -43,6 +44,14 @@ class AttachmentProjection {
 
     AttachmentProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The deleted workspace's attachment rows go once its grace period has passed (the purge job removes the files). */
+    @EventHandler
+    void on(WorkspacePurgedEvent event) {
+        jdbc.sql("DELETE FROM attachment_view WHERE workspace_id = :workspaceId")
+                .param("workspaceId", event.workspaceId().value())
+                .update();
     }
 
     @EventHandler

@@ -10,6 +10,7 @@ import dev.taskmesh.api.comment.CommentView;
 import dev.taskmesh.api.comment.FindCommentQuery;
 import dev.taskmesh.api.comment.FindCommentsQuery;
 import dev.taskmesh.api.task.TaskId;
+import dev.taskmesh.api.workspace.WorkspacePurgedEvent;
 import dev.taskmesh.query.config.Keyset;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -37,6 +38,14 @@ class CommentProjection {
 
     CommentProjection(JdbcClient jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** The deleted workspace's comments go once its grace period has passed. */
+    @EventHandler
+    void on(WorkspacePurgedEvent event) {
+        jdbc.sql("DELETE FROM comment_view WHERE workspace_id = :workspaceId")
+                .param("workspaceId", event.workspaceId().value())
+                .update();
     }
 
     @EventHandler

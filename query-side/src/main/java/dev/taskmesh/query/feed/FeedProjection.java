@@ -12,9 +12,13 @@ import dev.taskmesh.api.workspace.MemberAddedEvent;
 import dev.taskmesh.api.workspace.MemberInvitedEvent;
 import dev.taskmesh.api.workspace.MemberRemovedEvent;
 import dev.taskmesh.api.workspace.MemberRoleChangedEvent;
+import dev.taskmesh.api.workspace.WorkspaceArchivedEvent;
 import dev.taskmesh.api.workspace.WorkspaceCreatedEvent;
+import dev.taskmesh.api.workspace.WorkspaceDeletedEvent;
 import dev.taskmesh.api.workspace.WorkspaceEvent;
 import dev.taskmesh.api.workspace.WorkspaceId;
+import dev.taskmesh.api.workspace.WorkspacePurgedEvent;
+import dev.taskmesh.api.workspace.WorkspaceUnarchivedEvent;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -98,6 +102,23 @@ class FeedProjection {
             case InvitationAcceptedEvent accepted -> pending().add(entry(accepted.workspaceId(), message));
             case InvitationDeclinedEvent declined -> pending().add(entry(declined.workspaceId(), message));
             case InvitationRevokedEvent revoked -> pending().add(entry(revoked.workspaceId(), message));
+            case WorkspaceArchivedEvent archived -> pending().add(entry(archived.workspaceId(), message));
+            case WorkspaceUnarchivedEvent unarchived -> pending().add(entry(unarchived.workspaceId(), message));
+            // nobody reads the workspace's feed any more; its rows stay until the purge
+            case WorkspaceDeletedEvent deleted -> {
+                flush();
+                jdbc.sql("DELETE FROM feed_member WHERE workspace_id = :workspaceId")
+                        .param("workspaceId", deleted.workspaceId().value())
+                        .update();
+            }
+            case WorkspacePurgedEvent purged -> {
+                flush();
+                for (String table : List.of("feed_entry", "feed_event", "feed_member")) {
+                    jdbc.sql("DELETE FROM " + table + " WHERE workspace_id = :workspaceId")
+                            .param("workspaceId", purged.workspaceId().value())
+                            .update();
+                }
+            }
             case MemberRemovedEvent removed -> {
                 flush();
                 jdbc.sql("DELETE FROM feed_member WHERE workspace_id = :workspaceId AND user_id = :userId")

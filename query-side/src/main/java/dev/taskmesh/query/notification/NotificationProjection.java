@@ -42,9 +42,13 @@ import dev.taskmesh.api.workspace.MemberAddedEvent;
 import dev.taskmesh.api.workspace.MemberInvitedEvent;
 import dev.taskmesh.api.workspace.MemberRemovedEvent;
 import dev.taskmesh.api.workspace.MemberRoleChangedEvent;
+import dev.taskmesh.api.workspace.WorkspaceArchivedEvent;
 import dev.taskmesh.api.workspace.WorkspaceCreatedEvent;
+import dev.taskmesh.api.workspace.WorkspaceDeletedEvent;
 import dev.taskmesh.api.workspace.WorkspaceEvent;
 import dev.taskmesh.api.workspace.WorkspaceId;
+import dev.taskmesh.api.workspace.WorkspacePurgedEvent;
+import dev.taskmesh.api.workspace.WorkspaceUnarchivedEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -191,6 +195,23 @@ class NotificationProjection {
             case InvitationAcceptedEvent accepted -> {}
             case InvitationDeclinedEvent declined -> {}
             case InvitationRevokedEvent revoked -> {}
+            // every member sees it on the workspace's stream and in its feed
+            case WorkspaceArchivedEvent archived -> {}
+            case WorkspaceUnarchivedEvent unarchived -> {}
+            // the inbox lists the workspaces one is a member of now: the membership table ends them at once
+            case WorkspaceDeletedEvent deleted -> {}
+            case WorkspacePurgedEvent purged -> {
+                jdbc.sql("""
+                                DELETE FROM notify_watcher
+                                 WHERE task_id IN (SELECT task_id FROM notify_task WHERE workspace_id = :workspaceId)
+                                """).param("workspaceId", purged.workspaceId().value()).update();
+                for (String table :
+                        List.of("notification", "notify_task", "notify_project", "notify_member", "notify_workspace")) {
+                    jdbc.sql("DELETE FROM " + table + " WHERE workspace_id = :workspaceId")
+                            .param("workspaceId", purged.workspaceId().value())
+                            .update();
+                }
+            }
             case MemberRemovedEvent removed -> {
                 notify(event, removed.workspaceId(), null, message, replay);
                 batch().membershipChanged(removed.workspaceId(), removed.userId(), false);

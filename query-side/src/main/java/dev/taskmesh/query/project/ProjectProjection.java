@@ -13,6 +13,7 @@ import dev.taskmesh.api.project.ProjectRenamedEvent;
 import dev.taskmesh.api.project.ProjectUnarchivedEvent;
 import dev.taskmesh.api.project.ProjectView;
 import dev.taskmesh.api.workspace.WorkspaceId;
+import dev.taskmesh.api.workspace.WorkspacePurgedEvent;
 import dev.taskmesh.query.config.Keyset;
 import dev.taskmesh.query.config.ReadModelChanges;
 import java.sql.ResultSet;
@@ -48,6 +49,14 @@ class ProjectProjection {
     }
 
     /** Every event of a project, in one exhaustive switch over the sealed ProjectEvent. */
+    /** The deleted workspace's projects go once its grace period has passed. */
+    @EventHandler
+    void on(WorkspacePurgedEvent event) {
+        jdbc.sql("DELETE FROM project_view WHERE workspace_id = :workspaceId")
+                .param("workspaceId", event.workspaceId().value())
+                .update();
+    }
+
     @EventHandler
     void on(ProjectEvent event, @SequenceNumber long version, @Timestamp Instant at) {
         ReadModelChanges.afterCommit(changes, ReadModelChanges.PROJECTS, event.workspaceId());

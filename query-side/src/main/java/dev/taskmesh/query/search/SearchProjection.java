@@ -20,6 +20,7 @@ import dev.taskmesh.api.task.TaskUnassignedEvent;
 import dev.taskmesh.api.task.TaskWatchStartedEvent;
 import dev.taskmesh.api.task.TaskWatchStoppedEvent;
 import dev.taskmesh.api.workspace.WorkspaceId;
+import dev.taskmesh.api.workspace.WorkspacePurgedEvent;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
@@ -65,6 +66,16 @@ class SearchProjection {
     }
 
     /** Exhaustive over the sealed TaskEvent: a new task event must be decided on here. */
+    /** The deleted workspace's documents and words go once its grace period has passed. */
+    @EventHandler
+    void on(WorkspacePurgedEvent event) {
+        for (String table : List.of("search_comment", "search_word", "search_task")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE workspace_id = :workspaceId")
+                    .param("workspaceId", event.workspaceId().value())
+                    .update();
+        }
+    }
+
     @EventHandler
     void on(TaskEvent event, @SequenceNumber long version, @org.axonframework.eventhandling.Timestamp Instant at) {
         switch (event) {

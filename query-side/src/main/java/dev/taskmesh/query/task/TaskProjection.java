@@ -24,6 +24,7 @@ import dev.taskmesh.api.task.TaskView;
 import dev.taskmesh.api.task.TaskWatchStartedEvent;
 import dev.taskmesh.api.task.TaskWatchStoppedEvent;
 import dev.taskmesh.api.workspace.WorkspaceId;
+import dev.taskmesh.api.workspace.WorkspacePurgedEvent;
 import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -65,6 +66,14 @@ class TaskProjection {
      * Every event of a task, in one exhaustive switch over the sealed TaskEvent: a new event type that this read
      * model does not handle fails to compile here instead of being ignored.
      */
+    /** The deleted workspace's tasks go once its grace period has passed. */
+    @EventHandler
+    void on(WorkspacePurgedEvent event) {
+        jdbc.sql("DELETE FROM task_view WHERE workspace_id = :workspaceId")
+                .param("workspaceId", event.workspaceId().value())
+                .update();
+    }
+
     @EventHandler
     void on(TaskEvent event, @SequenceNumber long version, @org.axonframework.eventhandling.Timestamp Instant at) {
         switch (event) {

@@ -9,17 +9,29 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Recognises a member's removal among the frames every node receives. It is read from the removed user's own stream,
- * which every removal reaches exactly once; a cheap text test first, so the other frames are never parsed.
+ * which every removal reaches exactly once, and a workspace's deletion, which removes everyone, from the workspace's
+ * stream; a cheap text test first, so the other frames are never parsed.
  */
 final class Revocations {
 
     private static final String MARKER = "\"eventType\":\"MemberRemoved\"";
+    private static final String DELETED = "\"eventType\":\"WorkspaceDeleted\"";
 
-    record Removal(UUID userId, UUID workspaceId) {}
+    /** @param userId null when everyone is removed: the workspace was deleted */
+    record Removal(UUID userId, UUID workspaceId) {
+
+        boolean removes(UUID user) {
+            return userId == null || userId.equals(user);
+        }
+    }
 
     private Revocations() {}
 
     static Optional<Removal> of(StoredFrame frame, JsonMapper json) {
+        if (frame.stream().startsWith("workspace:") && frame.json().contains(DELETED)) {
+            return Optional.of(
+                    new Removal(null, StreamName.parse(frame.stream()).id()));
+        }
         if (!frame.stream().startsWith("user:") || !frame.json().contains(MARKER)) {
             return Optional.empty();
         }

@@ -46,7 +46,7 @@ public class Subscriptions implements FrameSink {
      */
     private void revoke(Revocations.Removal removal) {
         for (Connection connection : connections.values()) {
-            if (!connection.user().value().equals(removal.userId())) {
+            if (!removal.removes(connection.user().value())) {
                 continue;
             }
             for (Subscription subscription : connection.subscriptions().values()) {
@@ -60,7 +60,9 @@ public class Subscriptions implements FrameSink {
                                     null,
                                     ErrorCode.MEMBERSHIP_REVOKED,
                                     subscription.stream(),
-                                    "You are no longer a member of this workspace."));
+                                    removal.userId() == null
+                                            ? "This workspace was deleted."
+                                            : "You are no longer a member of this workspace."));
                 }
             }
         }

@@ -11,8 +11,12 @@ import dev.taskmesh.api.workspace.MemberAddedEvent;
 import dev.taskmesh.api.workspace.MemberInvitedEvent;
 import dev.taskmesh.api.workspace.MemberRemovedEvent;
 import dev.taskmesh.api.workspace.MemberRoleChangedEvent;
+import dev.taskmesh.api.workspace.WorkspaceArchivedEvent;
 import dev.taskmesh.api.workspace.WorkspaceCreatedEvent;
+import dev.taskmesh.api.workspace.WorkspaceDeletedEvent;
 import dev.taskmesh.api.workspace.WorkspaceEvent;
+import dev.taskmesh.api.workspace.WorkspacePurgedEvent;
+import dev.taskmesh.api.workspace.WorkspaceUnarchivedEvent;
 import java.util.List;
 import java.util.UUID;
 
@@ -66,6 +70,11 @@ public final class StreamRouting {
             case InvitationAcceptedEvent accepted -> inWorkspace(workspaceId);
             case InvitationDeclinedEvent declined -> inWorkspace(workspaceId);
             case InvitationRevokedEvent revoked -> inWorkspace(workspaceId);
+            case WorkspaceArchivedEvent archived -> inWorkspace(workspaceId);
+            case WorkspaceUnarchivedEvent unarchived -> inWorkspace(workspaceId);
+            // where every node learns to end every subscription resting on the workspace (Revocations)
+            case WorkspaceDeletedEvent deleted -> inWorkspace(workspaceId);
+            case WorkspacePurgedEvent purged -> inWorkspace(workspaceId);
         };
     }
 

@@ -26,6 +26,16 @@ class RevocationsTest {
         assertThat(Revocations.of(frame("user:" + USER, "MemberAdded"), JSON)).isEmpty();
     }
 
+    @Test
+    void aDeletedWorkspaceRemovesEveryoneFromIt() {
+        var removal = Revocations.of(frame("workspace:" + WORKSPACE, "WorkspaceDeleted"), JSON);
+
+        assertThat(removal).contains(new Revocations.Removal(null, WORKSPACE));
+        assertThat(removal.orElseThrow().removes(UUID.randomUUID())).isTrue();
+        assertThat(Revocations.of(frame("workspace:" + WORKSPACE, "WorkspaceArchived"), JSON))
+                .isEmpty();
+    }
+
     private static StoredFrame frame(String stream, String eventType) {
         String json = "{\"type\":\"event\",\"stream\":\"" + stream + "\",\"position\":3,\"eventType\":\"" + eventType
                 + "\",\"data\":{\"workspaceId\":\"" + WORKSPACE + "\",\"userId\":\"" + USER + "\"}}";

@@ -35,6 +35,14 @@ class JdbcMembershipDirectory implements MembershipDirectory {
     }
 
     @Override
+    public boolean archived(WorkspaceId workspaceId) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM workspace WHERE workspace_id = :workspaceId AND archived)")
+                .param("workspaceId", workspaceId.value())
+                .query(Boolean.class)
+                .single();
+    }
+
+    @Override
     public List<WorkspaceId> workspacesOf(UserId userId) {
         return jdbc.sql("SELECT workspace_id FROM workspace_member WHERE user_id = :userId")
                 .param("userId", userId.value())
@@ -64,7 +72,7 @@ class JdbcMembershipDirectory implements MembershipDirectory {
     /** The caller's workspaces after position {@code after}, one more than {@code limit} to tell if more exist. */
     List<Ranked<WorkspaceSummary>> workspacesOf(UserId userId, long after, int limit) {
         return jdbc.sql("""
-                        SELECT m.seq, w.workspace_id, w.name, m.role, w.created_at
+                        SELECT m.seq, w.workspace_id, w.name, m.role, w.created_at, w.archived
                         FROM workspace_member m JOIN workspace w ON w.workspace_id = m.workspace_id
                         WHERE m.user_id = :userId AND m.seq > :after
                         ORDER BY m.seq LIMIT :limit
@@ -78,13 +86,14 @@ class JdbcMembershipDirectory implements MembershipDirectory {
                                 new WorkspaceId(rs.getObject("workspace_id", UUID.class)),
                                 rs.getString("name"),
                                 WorkspaceRole.fromWireName(rs.getString("role")),
-                                rs.getTimestamp("created_at").toInstant())))
+                                rs.getTimestamp("created_at").toInstant(),
+                                rs.getBoolean("archived"))))
                 .list();
     }
 
     Optional<WorkspaceSummary> workspace(WorkspaceId workspaceId, UserId userId) {
         return jdbc.sql("""
-                        SELECT w.workspace_id, w.name, m.role, w.created_at
+                        SELECT w.workspace_id, w.name, m.role, w.created_at, w.archived
                         FROM workspace w JOIN workspace_member m ON m.workspace_id = w.workspace_id
                         WHERE w.workspace_id = :workspaceId AND m.user_id = :userId
                         """)
@@ -94,7 +103,8 @@ class JdbcMembershipDirectory implements MembershipDirectory {
                         workspaceId,
                         rs.getString("name"),
                         WorkspaceRole.fromWireName(rs.getString("role")),
-                        rs.getTimestamp("created_at").toInstant()))
+                        rs.getTimestamp("created_at").toInstant(),
+                        rs.getBoolean("archived")))
                 .optional();
     }
 

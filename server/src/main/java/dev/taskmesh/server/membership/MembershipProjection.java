@@ -3,8 +3,13 @@ package dev.taskmesh.server.membership;
 import dev.taskmesh.api.workspace.MemberAddedEvent;
 import dev.taskmesh.api.workspace.MemberRemovedEvent;
 import dev.taskmesh.api.workspace.MemberRoleChangedEvent;
+import dev.taskmesh.api.workspace.WorkspaceArchivedEvent;
 import dev.taskmesh.api.workspace.WorkspaceCreatedEvent;
+import dev.taskmesh.api.workspace.WorkspaceDeletedEvent;
+import dev.taskmesh.api.workspace.WorkspaceId;
+import dev.taskmesh.api.workspace.WorkspacePurgedEvent;
 import dev.taskmesh.api.workspace.WorkspaceRole;
+import dev.taskmesh.api.workspace.WorkspaceUnarchivedEvent;
 import dev.taskmesh.query.config.ReadModelChanges;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -61,6 +66,53 @@ class MembershipProjection {
                 .param("role", event.role().wireName())
                 .param("workspaceId", event.workspaceId().value())
                 .param("userId", event.userId().value())
+                .update();
+    }
+
+    @EventHandler
+    void on(WorkspaceArchivedEvent event) {
+        archived(event.workspaceId(), true);
+    }
+
+    @EventHandler
+    void on(WorkspaceUnarchivedEvent event) {
+        archived(event.workspaceId(), false);
+    }
+
+    /** Everyone's membership ends at once; pending invitations with it. The workspace row stays, marked. */
+    @EventHandler
+    void on(WorkspaceDeletedEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        ReadModelChanges.afterCommit(changes, ReadModelChanges.MEMBERS, event.workspaceId());
+        jdbc.sql("DELETE FROM workspace_member WHERE workspace_id = :workspaceId")
+                .param("workspaceId", event.workspaceId().value())
+                .update();
+        jdbc.sql("UPDATE invitation SET status = 'revoked', answered_at = :at WHERE workspace_id = :workspaceId"
+                        + " AND status = 'pending'")
+                .param("workspaceId", event.workspaceId().value())
+                .param("at", Timestamp.from(at))
+                .update();
+        jdbc.sql("UPDATE workspace SET deleted_at = :at WHERE workspace_id = :workspaceId")
+                .param("workspaceId", event.workspaceId().value())
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    /** The invitations, which hold addresses, go with the read models. */
+    @EventHandler
+    void on(WorkspacePurgedEvent event, @org.axonframework.eventhandling.Timestamp Instant at) {
+        jdbc.sql("DELETE FROM invitation WHERE workspace_id = :workspaceId")
+                .param("workspaceId", event.workspaceId().value())
+                .update();
+        jdbc.sql("UPDATE workspace SET purged_at = :at WHERE workspace_id = :workspaceId")
+                .param("workspaceId", event.workspaceId().value())
+                .param("at", Timestamp.from(at))
+                .update();
+    }
+
+    private void archived(WorkspaceId workspaceId, boolean archived) {
+        jdbc.sql("UPDATE workspace SET archived = :archived WHERE workspace_id = :workspaceId")
+                .param("archived", archived)
+                .param("workspaceId", workspaceId.value())
                 .update();
     }
 

@@ -5,10 +5,12 @@ import dev.taskmesh.api.wire.CommandAccepted;
 import dev.taskmesh.api.wire.Page;
 import dev.taskmesh.api.workspace.AddMemberCommand;
 import dev.taskmesh.api.workspace.AddMemberRequest;
+import dev.taskmesh.api.workspace.ArchiveWorkspaceCommand;
 import dev.taskmesh.api.workspace.ChangeMemberRoleCommand;
 import dev.taskmesh.api.workspace.ChangeRoleRequest;
 import dev.taskmesh.api.workspace.CreateWorkspaceCommand;
 import dev.taskmesh.api.workspace.CreateWorkspaceRequest;
+import dev.taskmesh.api.workspace.DeleteWorkspaceCommand;
 import dev.taskmesh.api.workspace.MemberView;
 import dev.taskmesh.api.workspace.Permission;
 import dev.taskmesh.api.workspace.RemoveMemberCommand;
@@ -21,15 +23,18 @@ import dev.taskmesh.command.config.CommandSender;
 import dev.taskmesh.query.config.ReadModelChanges;
 import dev.taskmesh.server.auth.CurrentUser;
 import dev.taskmesh.server.cache.ListCache;
+import dev.taskmesh.server.web.MergePatch;
 import dev.taskmesh.server.web.PageRequest;
 import dev.taskmesh.server.web.ProblemException;
 import dev.taskmesh.server.web.ProblemType;
 import dev.taskmesh.server.web.Requires;
 import dev.taskmesh.server.web.Validation;
 import java.net.URI;
+import java.util.Set;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -37,6 +42,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Workspaces and their members. Reads come straight from the membership table, which is as current as the last
@@ -80,6 +86,32 @@ class WorkspaceController {
     @GetMapping("/{ws}")
     WorkspaceSummary one(CurrentUser user, @PathVariable WorkspaceId ws) {
         return directory.workspace(ws, user.id()).orElseThrow(() -> ProblemException.notFound("No such workspace."));
+    }
+
+    /** A JSON Merge Patch of {@code archived}: owners archive a workspace, which makes it read-only, and unarchive it. */
+    @PatchMapping(
+            path = "/{ws}",
+            consumes = {"application/merge-patch+json", "application/json"})
+    @Requires(Permission.MANAGE)
+    CommandAccepted change(CurrentUser user, @PathVariable WorkspaceId ws, @RequestBody JsonNode body) {
+        MergePatch patch = MergePatch.of(body, Set.of("archived"));
+        Boolean archived = patch.bool("archived");
+        patch.orThrow();
+        if (archived == null) {
+            // nothing asked: the workspace as it is
+            return commands.send(new ArchiveWorkspaceCommand(ws, directory.archived(ws), user.id()), ws);
+        }
+        return commands.send(new ArchiveWorkspaceCommand(ws, archived, user.id()), ws);
+    }
+
+    /**
+     * Owners delete a workspace: it is gone for every member at once (404, live subscriptions ended); its read models
+     * are purged after the grace period, its events kept.
+     */
+    @DeleteMapping("/{ws}")
+    @Requires(Permission.MANAGE)
+    CommandAccepted delete(CurrentUser user, @PathVariable WorkspaceId ws) {
+        return commands.send(new DeleteWorkspaceCommand(ws, user.id()), ws);
     }
 
     @GetMapping("/{ws}/members")

@@ -232,6 +232,7 @@ final class ProjectionRebuild {
                 sleep(Duration.ofMillis(20));
             }
             replay.shutDown();
+            shadow.dropPurgedWorkspaces();
             shadow.switchOver();
             if (livePosition < 0) {
                 // no live processor has run yet: it starts where the replay's least advanced segment stands

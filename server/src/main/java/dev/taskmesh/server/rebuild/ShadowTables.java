@@ -119,6 +119,31 @@ final class ShadowTables {
     }
 
     /** In the current transaction: drops the live tables and moves the copies in their place, names and all. */
+    /**
+     * Drops the copies' rows of workspaces purged by now. A purge reaches the copies through its event only by luck:
+     * a bulk fold reads one aggregate type, and the replay's segments run side by side, so a task's event in one
+     * segment may land after the purge handled in another.
+     */
+    void dropPurgedWorkspaces() {
+        for (String table : tables) {
+            boolean perWorkspace = jdbc.sql("""
+                            SELECT EXISTS (SELECT 1 FROM information_schema.columns
+                                            WHERE table_schema = :schema AND table_name = :table
+                                              AND column_name = 'workspace_id')
+                            """)
+                    .param("schema", schema)
+                    .param("table", table)
+                    .query(Boolean.class)
+                    .single();
+            if (perWorkspace) {
+                jdbc.sql("DELETE FROM " + schema + "." + table
+                                + " WHERE workspace_id IN (SELECT workspace_id FROM public.workspace"
+                                + " WHERE purged_at IS NOT NULL)")
+                        .update();
+            }
+        }
+    }
+
     void switchOver() {
         for (String table : tables) {
             // a partitioned table moves alone: its partitions follow one by one

@@ -9,6 +9,10 @@ public sealed interface WorkspaceEvent
                 MemberInvitedEvent,
                 InvitationAcceptedEvent,
                 InvitationDeclinedEvent,
-                InvitationRevokedEvent {
+                InvitationRevokedEvent,
+                WorkspaceArchivedEvent,
+                WorkspaceUnarchivedEvent,
+                WorkspaceDeletedEvent,
+                WorkspacePurgedEvent {
     WorkspaceId workspaceId();
 }

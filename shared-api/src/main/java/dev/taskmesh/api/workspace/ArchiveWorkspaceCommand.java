@@ -1,0 +1,8 @@
+package dev.taskmesh.api.workspace;
+
+import dev.taskmesh.api.account.UserId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Archives ({@code archived} true) or unarchives a workspace; owners only. An archived workspace is read-only. */
+public record ArchiveWorkspaceCommand(
+        @TargetAggregateIdentifier WorkspaceId workspaceId, boolean archived, UserId requestedBy) {}

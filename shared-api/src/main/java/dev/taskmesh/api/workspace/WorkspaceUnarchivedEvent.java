@@ -1,0 +1,5 @@
+package dev.taskmesh.api.workspace;
+
+import dev.taskmesh.api.account.UserId;
+
+public record WorkspaceUnarchivedEvent(WorkspaceId workspaceId, UserId unarchivedBy) implements WorkspaceEvent {}
