@@ -2,6 +2,7 @@ package dev.taskmesh.command.project;
 
 import dev.taskmesh.api.project.ProjectArchivedEvent;
 import dev.taskmesh.api.project.ProjectCreatedEvent;
+import dev.taskmesh.api.project.ProjectDeletedEvent;
 import dev.taskmesh.api.project.ProjectId;
 import dev.taskmesh.api.project.ProjectUnarchivedEvent;
 import dev.taskmesh.api.workspace.WorkspaceId;
@@ -46,6 +47,15 @@ class JdbcProjectRegistry implements ProjectRegistry {
     @EventHandler
     void on(ProjectUnarchivedEvent event) {
         setArchived(event.workspaceId(), event.projectId(), false);
+    }
+
+    /** A deleted project takes no tasks: it is unknown from now on. */
+    @EventHandler
+    void on(ProjectDeletedEvent event) {
+        jdbc.sql("DELETE FROM project_registry WHERE workspace_id = :workspaceId AND project_id = :projectId")
+                .param("workspaceId", event.workspaceId().value())
+                .param("projectId", event.projectId().value())
+                .update();
     }
 
     private void setArchived(WorkspaceId workspaceId, ProjectId projectId, boolean archived) {

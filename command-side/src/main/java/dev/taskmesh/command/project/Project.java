@@ -5,8 +5,10 @@ import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
 import dev.taskmesh.api.project.ChangeProjectCommand;
 import dev.taskmesh.api.project.CreateProjectCommand;
+import dev.taskmesh.api.project.DeleteProjectCommand;
 import dev.taskmesh.api.project.ProjectArchivedEvent;
 import dev.taskmesh.api.project.ProjectCreatedEvent;
+import dev.taskmesh.api.project.ProjectDeletedEvent;
 import dev.taskmesh.api.project.ProjectDescriptionChangedEvent;
 import dev.taskmesh.api.project.ProjectId;
 import dev.taskmesh.api.project.ProjectRenamedEvent;
@@ -36,6 +38,7 @@ class Project {
     private String name;
     private String description;
     private boolean archived;
+    private boolean deleted;
 
     Project() {
         // for Axon
@@ -57,7 +60,7 @@ class Project {
     @CommandHandler
     long handle(ChangeProjectCommand command, MembershipDirectory memberships) {
         WorkspaceRole role = WorkspaceAccess.member(memberships, command.workspaceId(), command.requestedBy());
-        if (!workspaceId.equals(command.workspaceId())) {
+        if (deleted || !workspaceId.equals(command.workspaceId())) {
             throw CommandRejectedException.notFound("No such project.");
         }
         WorkspaceAccess.allow(role, Permission.MANAGE);
@@ -84,6 +87,25 @@ class Project {
                             : new ProjectUnarchivedEvent(projectId, workspaceId, command.requestedBy()));
         }
         return getVersion();
+    }
+
+    /** Owners and admins delete a project; its tasks must be gone first, which ProjectRemoval sees to. */
+    @CommandHandler
+    long handle(DeleteProjectCommand command, MembershipDirectory memberships) {
+        WorkspaceRole role = WorkspaceAccess.member(memberships, command.workspaceId(), command.requestedBy());
+        if (deleted || !workspaceId.equals(command.workspaceId())) {
+            throw CommandRejectedException.notFound("No such project.");
+        }
+        WorkspaceAccess.allow(role, Permission.MANAGE);
+        WorkspaceAccess.changeable(memberships, command.workspaceId(), Permission.MANAGE);
+        CommandRejectedException.requireVersion(command.expectedVersion(), getVersion());
+        apply(new ProjectDeletedEvent(projectId, workspaceId, command.requestedBy()));
+        return getVersion();
+    }
+
+    @EventSourcingHandler
+    void on(ProjectDeletedEvent event) {
+        deleted = true;
     }
 
     @EventSourcingHandler

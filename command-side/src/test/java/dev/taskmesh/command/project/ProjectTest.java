@@ -5,8 +5,10 @@ import static dev.taskmesh.command.Rejections.rejected;
 import dev.taskmesh.api.account.UserId;
 import dev.taskmesh.api.project.ChangeProjectCommand;
 import dev.taskmesh.api.project.CreateProjectCommand;
+import dev.taskmesh.api.project.DeleteProjectCommand;
 import dev.taskmesh.api.project.ProjectArchivedEvent;
 import dev.taskmesh.api.project.ProjectCreatedEvent;
+import dev.taskmesh.api.project.ProjectDeletedEvent;
 import dev.taskmesh.api.project.ProjectDescriptionChangedEvent;
 import dev.taskmesh.api.project.ProjectId;
 import dev.taskmesh.api.project.ProjectRenamedEvent;
@@ -130,5 +132,30 @@ class ProjectTest {
     private static ChangeProjectCommand change(
             Change<String> name, Change<String> description, Boolean archived, Long expectedVersion) {
         return new ChangeProjectCommand(PROJECT, WORKSPACE, name, description, archived, expectedVersion, ADMIN);
+    }
+
+    @Test
+    void adminsDeleteAProjectAndThenItIsUnknown() {
+        ProjectCreatedEvent created = new ProjectCreatedEvent(PROJECT, WORKSPACE, "Launch", null, ADMIN);
+        fixture.given(created)
+                .when(new DeleteProjectCommand(PROJECT, WORKSPACE, null, MEMBER))
+                .expectException(rejected(Reason.FORBIDDEN));
+        fixture.given(created)
+                .when(new DeleteProjectCommand(PROJECT, WORKSPACE, null, ADMIN))
+                .expectEvents(new ProjectDeletedEvent(PROJECT, WORKSPACE, ADMIN));
+        fixture.given(created, new ProjectDeletedEvent(PROJECT, WORKSPACE, ADMIN))
+                .when(new ChangeProjectCommand(PROJECT, WORKSPACE, null, null, true, null, ADMIN))
+                .expectException(rejected(Reason.NOT_FOUND));
+    }
+
+    @Test
+    void anArchivedWorkspacesProjectsDoNotChange() {
+        fixture = new AggregateTestFixture<>(Project.class);
+        fixture.registerInjectableResource((MembershipDirectory) new TestDirectory()
+                .member(WORKSPACE, ADMIN, WorkspaceRole.ADMIN, "admin")
+                .archive(WORKSPACE));
+        fixture.given(new ProjectCreatedEvent(PROJECT, WORKSPACE, "Launch", null, ADMIN))
+                .when(new DeleteProjectCommand(PROJECT, WORKSPACE, null, ADMIN))
+                .expectException(rejected(Reason.CONFLICT));
     }
 }

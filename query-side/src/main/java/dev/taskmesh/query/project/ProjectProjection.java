@@ -5,6 +5,7 @@ import dev.taskmesh.api.project.FindProjectQuery;
 import dev.taskmesh.api.project.FindProjectsQuery;
 import dev.taskmesh.api.project.ProjectArchivedEvent;
 import dev.taskmesh.api.project.ProjectCreatedEvent;
+import dev.taskmesh.api.project.ProjectDeletedEvent;
 import dev.taskmesh.api.project.ProjectDescriptionChangedEvent;
 import dev.taskmesh.api.project.ProjectEvent;
 import dev.taskmesh.api.project.ProjectId;
@@ -48,7 +49,6 @@ class ProjectProjection {
         this.changes = changes;
     }
 
-    /** Every event of a project, in one exhaustive switch over the sealed ProjectEvent. */
     /** The deleted workspace's projects go once its grace period has passed. */
     @EventHandler
     void on(WorkspacePurgedEvent event) {
@@ -57,6 +57,7 @@ class ProjectProjection {
                 .update();
     }
 
+    /** Every event of a project, in one exhaustive switch over the sealed ProjectEvent. */
     @EventHandler
     void on(ProjectEvent event, @SequenceNumber long version, @Timestamp Instant at) {
         ReadModelChanges.afterCommit(changes, ReadModelChanges.PROJECTS, event.workspaceId());
@@ -67,6 +68,11 @@ class ProjectProjection {
                 change(e, version, "description = :description", sql -> sql.param("description", e.description()));
             case ProjectArchivedEvent e -> change(e, version, "archived = true", UnaryOperator.identity());
             case ProjectUnarchivedEvent e -> change(e, version, "archived = false", UnaryOperator.identity());
+            case ProjectDeletedEvent e ->
+                jdbc.sql("DELETE FROM project_view WHERE workspace_id = :workspaceId AND project_id = :projectId")
+                        .param("workspaceId", e.workspaceId().value())
+                        .param("projectId", e.projectId().value())
+                        .update();
         }
     }
 

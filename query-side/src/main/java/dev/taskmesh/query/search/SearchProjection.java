@@ -65,7 +65,6 @@ class SearchProjection {
         jdbc.sql("TRUNCATE search_task, search_comment, search_word").update();
     }
 
-    /** Exhaustive over the sealed TaskEvent: a new task event must be decided on here. */
     /** The deleted workspace's documents and words go once its grace period has passed. */
     @EventHandler
     void on(WorkspacePurgedEvent event) {
@@ -76,6 +75,7 @@ class SearchProjection {
         }
     }
 
+    /** Exhaustive over the sealed TaskEvent: a new task event must be decided on here. */
     @EventHandler
     void on(TaskEvent event, @SequenceNumber long version, @org.axonframework.eventhandling.Timestamp Instant at) {
         switch (event) {

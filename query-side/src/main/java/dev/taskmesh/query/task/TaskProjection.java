@@ -62,10 +62,6 @@ class TaskProjection {
         this.jdbc = jdbc;
     }
 
-    /**
-     * Every event of a task, in one exhaustive switch over the sealed TaskEvent: a new event type that this read
-     * model does not handle fails to compile here instead of being ignored.
-     */
     /** The deleted workspace's tasks go once its grace period has passed. */
     @EventHandler
     void on(WorkspacePurgedEvent event) {
@@ -74,6 +70,10 @@ class TaskProjection {
                 .update();
     }
 
+    /**
+     * Every event of a task, in one exhaustive switch over the sealed TaskEvent: a new event type that this read
+     * model does not handle fails to compile here instead of being ignored.
+     */
     @EventHandler
     void on(TaskEvent event, @SequenceNumber long version, @org.axonframework.eventhandling.Timestamp Instant at) {
         switch (event) {

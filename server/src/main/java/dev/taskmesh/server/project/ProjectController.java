@@ -13,6 +13,7 @@ import dev.taskmesh.api.wire.Page;
 import dev.taskmesh.api.workspace.Permission;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.command.config.CommandSender;
+import dev.taskmesh.command.project.ProjectRemoval;
 import dev.taskmesh.query.config.ReadModelChanges;
 import dev.taskmesh.server.auth.CurrentUser;
 import dev.taskmesh.server.cache.ListCache;
@@ -29,6 +30,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -53,7 +55,15 @@ class ProjectController {
 
     private final ListCache cache;
 
-    ProjectController(CommandSender commands, QueryGateway queries, ReadConsistency consistency, ListCache cache) {
+    private final ProjectRemoval removal;
+
+    ProjectController(
+            CommandSender commands,
+            QueryGateway queries,
+            ReadConsistency consistency,
+            ListCache cache,
+            ProjectRemoval removal) {
+        this.removal = removal;
         this.commands = commands;
         this.queries = queries;
         this.consistency = consistency;
@@ -95,6 +105,20 @@ class ProjectController {
         patch.orThrow();
         return commands.send(
                 new ChangeProjectCommand(p, ws, name, description, archived, expectedVersion, user.id()), p);
+    }
+
+    /**
+     * Deletes the project and every task in it (their comments and files with them), in one transaction; honours
+     * If-Match on the project's version.
+     */
+    @DeleteMapping("/{p}")
+    @Requires(Permission.MANAGE)
+    CommandAccepted delete(
+            CurrentUser user,
+            @PathVariable WorkspaceId ws,
+            @PathVariable ProjectId p,
+            @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
+        return removal.delete(ws, p, IfMatch.version(ifMatch), user.id());
     }
 
     @GetMapping

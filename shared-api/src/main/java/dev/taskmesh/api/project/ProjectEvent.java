@@ -8,7 +8,8 @@ public sealed interface ProjectEvent
                 ProjectRenamedEvent,
                 ProjectDescriptionChangedEvent,
                 ProjectArchivedEvent,
-                ProjectUnarchivedEvent {
+                ProjectUnarchivedEvent,
+                ProjectDeletedEvent {
     ProjectId projectId();
 
     WorkspaceId workspaceId();
