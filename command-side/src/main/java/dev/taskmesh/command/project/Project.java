@@ -3,6 +3,7 @@ package dev.taskmesh.command.project;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import static org.axonframework.modelling.command.AggregateLifecycle.getVersion;
 
+import dev.taskmesh.api.account.UserId;
 import dev.taskmesh.api.project.ChangeProjectCommand;
 import dev.taskmesh.api.project.CreateProjectCommand;
 import dev.taskmesh.api.project.DeleteProjectCommand;
@@ -59,13 +60,7 @@ class Project {
 
     @CommandHandler
     long handle(ChangeProjectCommand command, MembershipDirectory memberships) {
-        WorkspaceRole role = WorkspaceAccess.member(memberships, command.workspaceId(), command.requestedBy());
-        if (deleted || !workspaceId.equals(command.workspaceId())) {
-            throw CommandRejectedException.notFound("No such project.");
-        }
-        WorkspaceAccess.allow(role, Permission.MANAGE);
-        WorkspaceAccess.changeable(memberships, command.workspaceId(), Permission.MANAGE);
-        CommandRejectedException.requireVersion(command.expectedVersion(), getVersion());
+        requireManageable(command.workspaceId(), command.requestedBy(), command.expectedVersion(), memberships);
         if (command.name() != null) {
             if (command.name().value() == null) {
                 throw CommandRejectedException.invalid("name", "A project always has a name.");
@@ -92,15 +87,24 @@ class Project {
     /** Owners and admins delete a project; its tasks must be gone first, which ProjectRemoval sees to. */
     @CommandHandler
     long handle(DeleteProjectCommand command, MembershipDirectory memberships) {
-        WorkspaceRole role = WorkspaceAccess.member(memberships, command.workspaceId(), command.requestedBy());
-        if (deleted || !workspaceId.equals(command.workspaceId())) {
+        requireManageable(command.workspaceId(), command.requestedBy(), command.expectedVersion(), memberships);
+        apply(new ProjectDeletedEvent(projectId, workspaceId, command.requestedBy()));
+        return getVersion();
+    }
+
+    /**
+     * Membership, then that this is a live project of that workspace (404 either way), then the role (403), an
+     * archived workspace (409) and If-Match (412).
+     */
+    private void requireManageable(
+            WorkspaceId workspace, UserId user, Long expectedVersion, MembershipDirectory memberships) {
+        WorkspaceRole role = WorkspaceAccess.member(memberships, workspace, user);
+        if (deleted || !workspaceId.equals(workspace)) {
             throw CommandRejectedException.notFound("No such project.");
         }
         WorkspaceAccess.allow(role, Permission.MANAGE);
-        WorkspaceAccess.changeable(memberships, command.workspaceId(), Permission.MANAGE);
-        CommandRejectedException.requireVersion(command.expectedVersion(), getVersion());
-        apply(new ProjectDeletedEvent(projectId, workspaceId, command.requestedBy()));
-        return getVersion();
+        WorkspaceAccess.changeable(memberships, workspace, Permission.MANAGE);
+        CommandRejectedException.requireVersion(expectedVersion, getVersion());
     }
 
     @EventSourcingHandler

@@ -1,22 +1,20 @@
 package dev.taskmesh.command.workspace;
 
 import static dev.taskmesh.command.Rejections.rejected;
+import static dev.taskmesh.command.workspace.Team.ADMIN;
+import static dev.taskmesh.command.workspace.Team.MEMBER;
+import static dev.taskmesh.command.workspace.Team.OWNER;
+import static dev.taskmesh.command.workspace.Team.WORKSPACE;
 
 import dev.taskmesh.api.account.UserId;
 import dev.taskmesh.api.wire.CommandRejectedException.Reason;
 import dev.taskmesh.api.workspace.AddMemberCommand;
 import dev.taskmesh.api.workspace.ChangeMemberRoleCommand;
-import dev.taskmesh.api.workspace.MemberAddedEvent;
 import dev.taskmesh.api.workspace.MemberRemovedEvent;
 import dev.taskmesh.api.workspace.MemberRoleChangedEvent;
 import dev.taskmesh.api.workspace.RemoveMemberCommand;
 import dev.taskmesh.api.workspace.TransferOwnershipCommand;
-import dev.taskmesh.api.workspace.WorkspaceCreatedEvent;
-import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.api.workspace.WorkspaceRole;
-import dev.taskmesh.command.account.AccountDirectory;
-import java.util.ArrayList;
-import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,23 +22,18 @@ import org.junit.jupiter.api.Test;
 /** Changing roles and handing a workspace over: a workspace always keeps an owner. */
 class WorkspaceRolesTest {
 
-    private static final WorkspaceId WORKSPACE = WorkspaceId.random();
-    private static final UserId OWNER = UserId.random();
-    private static final UserId ADMIN = UserId.random();
-    private static final UserId MEMBER = UserId.random();
     private static final UserId STRANGER = UserId.random();
 
     private AggregateTestFixture<Workspace> fixture;
 
     @BeforeEach
     void fixture() {
-        fixture = new AggregateTestFixture<>(Workspace.class);
-        fixture.registerInjectableResource((AccountDirectory) user -> true);
+        fixture = Team.fixture();
     }
 
     @Test
     void adminsPromoteAMemberToAdmin() {
-        fixture.given(team())
+        fixture.given(Team.history())
                 .when(new ChangeMemberRoleCommand(WORKSPACE, MEMBER, WorkspaceRole.ADMIN, ADMIN))
                 .expectEvents(new MemberRoleChangedEvent(WORKSPACE, MEMBER, WorkspaceRole.ADMIN, ADMIN))
                 .expectResultMessagePayload(3L);
@@ -48,52 +41,52 @@ class WorkspaceRolesTest {
 
     @Test
     void membersChangeNoRoles() {
-        fixture.given(team())
+        fixture.given(Team.history())
                 .when(new ChangeMemberRoleCommand(WORKSPACE, MEMBER, WorkspaceRole.ADMIN, MEMBER))
                 .expectException(rejected(Reason.FORBIDDEN));
     }
 
     @Test
     void strangersCannotTellTheWorkspaceExists() {
-        fixture.given(team())
+        fixture.given(Team.history())
                 .when(new ChangeMemberRoleCommand(WORKSPACE, MEMBER, WorkspaceRole.VIEWER, STRANGER))
                 .expectException(rejected(Reason.NOT_FOUND));
     }
 
     @Test
     void theRoleOfSomeoneWhoIsNoMemberIsNotFound() {
-        fixture.given(team())
+        fixture.given(Team.history())
                 .when(new ChangeMemberRoleCommand(WORKSPACE, STRANGER, WorkspaceRole.VIEWER, OWNER))
                 .expectException(rejected(Reason.NOT_FOUND));
     }
 
     @Test
     void adminsNeitherGrantNorTakeAwayOwnership() {
-        fixture.given(team())
+        fixture.given(Team.history())
                 .when(new ChangeMemberRoleCommand(WORKSPACE, MEMBER, WorkspaceRole.OWNER, ADMIN))
                 .expectException(rejected(Reason.FORBIDDEN));
-        fixture.given(team(roleOf(MEMBER, WorkspaceRole.OWNER)))
+        fixture.given(Team.history(roleOf(MEMBER, WorkspaceRole.OWNER)))
                 .when(new ChangeMemberRoleCommand(WORKSPACE, MEMBER, WorkspaceRole.VIEWER, ADMIN))
                 .expectException(rejected(Reason.FORBIDDEN));
     }
 
     @Test
     void theLastOwnerCannotBeDemoted() {
-        fixture.given(team())
+        fixture.given(Team.history())
                 .when(new ChangeMemberRoleCommand(WORKSPACE, OWNER, WorkspaceRole.ADMIN, OWNER))
                 .expectException(rejected(Reason.CONFLICT));
     }
 
     @Test
     void anOwnerStepsDownWhenAnotherOwnerStays() {
-        fixture.given(team(roleOf(ADMIN, WorkspaceRole.OWNER)))
+        fixture.given(Team.history(roleOf(ADMIN, WorkspaceRole.OWNER)))
                 .when(new ChangeMemberRoleCommand(WORKSPACE, OWNER, WorkspaceRole.MEMBER, OWNER))
                 .expectEvents(new MemberRoleChangedEvent(WORKSPACE, OWNER, WorkspaceRole.MEMBER, OWNER));
     }
 
     @Test
     void theRoleAMemberAlreadyHasChangesNothing() {
-        fixture.given(team())
+        fixture.given(Team.history())
                 .when(new ChangeMemberRoleCommand(WORKSPACE, MEMBER, WorkspaceRole.MEMBER, OWNER))
                 .expectNoEvents()
                 .expectResultMessagePayload(2L);
@@ -101,14 +94,14 @@ class WorkspaceRolesTest {
 
     @Test
     void aDemotedAdminNoLongerManages() {
-        fixture.given(team(roleOf(ADMIN, WorkspaceRole.MEMBER)))
+        fixture.given(Team.history(roleOf(ADMIN, WorkspaceRole.MEMBER)))
                 .when(new AddMemberCommand(WORKSPACE, STRANGER, WorkspaceRole.VIEWER, ADMIN))
                 .expectException(rejected(Reason.FORBIDDEN));
     }
 
     @Test
     void anOwnerHandsTheWorkspaceOverAndBecomesAnAdmin() {
-        fixture.given(team())
+        fixture.given(Team.history())
                 .when(new TransferOwnershipCommand(WORKSPACE, MEMBER, OWNER))
                 .expectEvents(
                         new MemberRoleChangedEvent(WORKSPACE, MEMBER, WorkspaceRole.OWNER, OWNER),
@@ -118,7 +111,7 @@ class WorkspaceRolesTest {
 
     @Test
     void afterHandingOverTheFormerOwnerMayLeave() {
-        fixture.given(team(
+        fixture.given(Team.history(
                         roleOf(MEMBER, WorkspaceRole.OWNER),
                         new MemberRoleChangedEvent(WORKSPACE, OWNER, WorkspaceRole.ADMIN, OWNER)))
                 .when(new RemoveMemberCommand(WORKSPACE, OWNER, OWNER))
@@ -127,29 +120,19 @@ class WorkspaceRolesTest {
 
     @Test
     void onlyAnOwnerHandsOver() {
-        fixture.given(team())
+        fixture.given(Team.history())
                 .when(new TransferOwnershipCommand(WORKSPACE, MEMBER, ADMIN))
                 .expectException(rejected(Reason.FORBIDDEN));
     }
 
     @Test
     void ownershipGoesOnlyToAnotherMember() {
-        fixture.given(team())
+        fixture.given(Team.history())
                 .when(new TransferOwnershipCommand(WORKSPACE, STRANGER, OWNER))
                 .expectException(rejected(Reason.INVALID));
-        fixture.given(team())
+        fixture.given(Team.history())
                 .when(new TransferOwnershipCommand(WORKSPACE, OWNER, OWNER))
                 .expectException(rejected(Reason.INVALID));
-    }
-
-    /** An owner, an admin and a member (versions 0 to 2), then {@code later}. */
-    private static List<Object> team(Object... later) {
-        List<Object> history = new ArrayList<>(List.of(
-                new WorkspaceCreatedEvent(WORKSPACE, "Acme", OWNER),
-                new MemberAddedEvent(WORKSPACE, ADMIN, WorkspaceRole.ADMIN, OWNER),
-                new MemberAddedEvent(WORKSPACE, MEMBER, WorkspaceRole.MEMBER, OWNER)));
-        history.addAll(List.of(later));
-        return history;
     }
 
     private static MemberRoleChangedEvent roleOf(UserId user, WorkspaceRole role) {

@@ -5,7 +5,6 @@ import dev.taskmesh.api.wire.Page;
 import dev.taskmesh.api.workspace.InvitationAnswer;
 import dev.taskmesh.api.workspace.InvitationView;
 import dev.taskmesh.api.workspace.InviteRequest;
-import dev.taskmesh.api.workspace.MembershipDirectory;
 import dev.taskmesh.api.workspace.Permission;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.api.workspace.WorkspaceRole;
@@ -31,9 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 class InvitationController {
 
     private final Invitations invitations;
-    private final MembershipDirectory directory;
+    private final JdbcMembershipDirectory directory;
 
-    InvitationController(Invitations invitations, MembershipDirectory directory) {
+    InvitationController(Invitations invitations, JdbcMembershipDirectory directory) {
         this.invitations = invitations;
         this.directory = directory;
     }
@@ -45,15 +44,11 @@ class InvitationController {
     void invite(CurrentUser user, @PathVariable WorkspaceId ws, @RequestBody InviteRequest request) {
         Validation.of()
                 .email("/email", request.email())
-                .parses(
-                        "/role",
-                        request.role(),
-                        WorkspaceRole::fromWireName,
-                        "must be one of owner, admin, member, viewer")
+                .role("/role", request.role())
                 .orThrow();
         WorkspaceRole role = WorkspaceRole.fromWireName(request.role());
         // the workspace decides this too; asked here as well, since an address that is a member sends no command
-        if (role == WorkspaceRole.OWNER && directory.roleOf(ws, user.id()).orElse(null) != WorkspaceRole.OWNER) {
+        if (role == WorkspaceRole.OWNER && !directory.isOwner(ws, user.id())) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Only owners invite owners.");
         }
         invitations.invite(ws, request.email(), role, user.id());

@@ -34,6 +34,11 @@ class JdbcMembershipDirectory implements MembershipDirectory {
                 .optional();
     }
 
+    /** For the checks the HTTP layer makes before reading a body: owner-only changes answer 403 first. */
+    boolean isOwner(WorkspaceId workspaceId, UserId userId) {
+        return roleOf(workspaceId, userId).filter(WorkspaceRole.OWNER::equals).isPresent();
+    }
+
     @Override
     public boolean archived(WorkspaceId workspaceId) {
         return jdbc.sql("SELECT EXISTS (SELECT 1 FROM workspace WHERE workspace_id = :workspaceId AND archived)")

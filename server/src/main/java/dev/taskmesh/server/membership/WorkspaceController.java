@@ -135,11 +135,7 @@ class WorkspaceController {
             CurrentUser user, @PathVariable WorkspaceId ws, @RequestBody AddMemberRequest request) {
         Validation.of()
                 .parses("/userId", request.userId(), UserId::parse, "must be a user id")
-                .parses(
-                        "/role",
-                        request.role(),
-                        WorkspaceRole::fromWireName,
-                        "must be one of owner, admin, member, viewer")
+                .role("/role", request.role())
                 .orThrow();
         UserId member = UserId.parse(request.userId());
         CommandAccepted accepted = commands.send(
@@ -163,16 +159,10 @@ class WorkspaceController {
         UserId member = memberId(userId);
         WorkspaceRole current =
                 directory.roleOf(ws, member).orElseThrow(() -> ProblemException.notFound("No such member."));
-        if (current == WorkspaceRole.OWNER && directory.roleOf(ws, user.id()).orElse(null) != WorkspaceRole.OWNER) {
+        if (current == WorkspaceRole.OWNER && !directory.isOwner(ws, user.id())) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Only owners grant or take away ownership.");
         }
-        Validation.of()
-                .parses(
-                        "/role",
-                        request.role(),
-                        WorkspaceRole::fromWireName,
-                        "must be one of owner, admin, member, viewer")
-                .orThrow();
+        Validation.of().role("/role", request.role()).orThrow();
         return commands.send(
                 new ChangeMemberRoleCommand(ws, member, WorkspaceRole.fromWireName(request.role()), user.id()), ws);
     }
@@ -182,7 +172,7 @@ class WorkspaceController {
     @Requires(Permission.MANAGE)
     CommandAccepted transferOwnership(
             CurrentUser user, @PathVariable WorkspaceId ws, @RequestBody TransferOwnershipRequest request) {
-        if (directory.roleOf(ws, user.id()).orElse(null) != WorkspaceRole.OWNER) {
+        if (!directory.isOwner(ws, user.id())) {
             throw new ProblemException(ProblemType.FORBIDDEN, "Only an owner hands ownership over.");
         }
         Validation.of()

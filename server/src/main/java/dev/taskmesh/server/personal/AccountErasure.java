@@ -65,8 +65,8 @@ public class AccountErasure {
                         """).param("userId", user.value()).query(UUID.class).list();
         if (!soleOwned.isEmpty()) {
             throw CommandRejectedException.conflict("You are the last owner of " + soleOwned.size()
-                    + " workspace(s): hand them over (POST /api/workspaces/{ws}/ownership) or make another member an"
-                    + " owner first: " + soleOwned);
+                    + " workspace(s): hand them over (POST /api/workspaces/{ws}/ownership), make another member an"
+                    + " owner, or delete them (DELETE /api/workspaces/{ws}) first: " + soleOwned);
         }
         for (UUID workspace : jdbc.sql("SELECT workspace_id FROM workspace_member WHERE user_id = :userId")
                 .param("userId", user.value())

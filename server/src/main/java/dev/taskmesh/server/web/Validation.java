@@ -1,5 +1,6 @@
 package dev.taskmesh.server.web;
 
+import dev.taskmesh.api.workspace.WorkspaceRole;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
@@ -48,6 +49,11 @@ public final class Validation {
     public Validation email(String pointer, String value) {
         return matches(pointer, value, EMAIL, "must be an email address")
                 .check(value == null || value.length() <= 320, pointer, "is too long");
+    }
+
+    /** A required workspace role by its wire name. */
+    public Validation role(String pointer, String value) {
+        return parses(pointer, value, WorkspaceRole::fromWireName, "must be one of owner, admin, member, viewer");
     }
 
     /** A required value that {@code parse} accepts; parsers signal a bad value with IllegalArgumentException. */
