@@ -52,15 +52,7 @@ class ErasureIT extends IntegrationTest {
         String handle = unique("zeldaq");
         String email = "zelda-" + UUID.randomUUID() + "@example.com";
         password = "zelda's secret " + handle;
-        Api.Response registered = expect(
-                api.post(
-                        "/api/auth/register",
-                        null,
-                        Map.of("email", email, "handle", handle, "displayName", NAME, "password", password)),
-                201);
-        Api.Response login =
-                expect(api.post("/api/auth/login", null, Map.of("email", email, "password", password)), 200);
-        zelda = new User(registered.text("id"), handle, email, login.text("accessToken"), login.text("refreshToken"));
+        zelda = api.registerAndLogin(email, handle, NAME, password);
         workspace = api.createWorkspace(owner, "Team");
         expect(api.addMember(owner, workspace, zelda, "member"), 201);
     }

@@ -237,15 +237,6 @@ class InvitationsIT extends IntegrationTest {
     }
 
     private User registerAs(String email, String handle) {
-        String password = "correct horse " + handle;
-        Api.Response registered = expect(
-                api.post(
-                        "/api/auth/register",
-                        null,
-                        Map.of("email", email, "handle", handle, "displayName", "New " + handle, "password", password)),
-                201);
-        Api.Response login =
-                expect(api.post("/api/auth/login", null, Map.of("email", email, "password", password)), 200);
-        return new User(registered.text("id"), handle, email, login.text("accessToken"), login.text("refreshToken"));
+        return api.registerAndLogin(email, handle, "New " + handle, "correct horse " + handle);
     }
 }

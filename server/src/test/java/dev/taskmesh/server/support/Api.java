@@ -121,13 +121,16 @@ public final class Api {
     }
 
     public User registerAndLogin(String handle) {
-        String email = handle + "-" + UUID.randomUUID() + "@example.com";
-        String password = "correct horse " + handle;
+        return registerAndLogin(
+                handle + "-" + UUID.randomUUID() + "@example.com", handle, "User " + handle, "correct horse " + handle);
+    }
+
+    /** Signs a person up with exactly these details, then in. */
+    public User registerAndLogin(String email, String handle, String displayName, String password) {
         Response registered = post(
                 "/api/auth/register",
                 null,
-                java.util.Map.of(
-                        "email", email, "handle", handle, "displayName", "User " + handle, "password", password));
+                java.util.Map.of("email", email, "handle", handle, "displayName", displayName, "password", password));
         expect(registered, 201);
         Response login = post("/api/auth/login", null, java.util.Map.of("email", email, "password", password));
         expect(login, 200);
