@@ -26,7 +26,8 @@ import org.springframework.test.context.TestPropertySource;
             "taskmesh.rate-limit.login-per-address=1000/1h",
             "taskmesh.rate-limit.login-per-account=3/1h",
             "taskmesh.rate-limit.registration-per-address=6/1h",
-            "taskmesh.rate-limit.commands-per-user=5/1h"
+            "taskmesh.rate-limit.commands-per-user=5/1h",
+            "taskmesh.rate-limit.account-email-per-account=2/1h"
         })
 class RateLimitIT extends IntegrationTest {
 
@@ -48,6 +49,24 @@ class RateLimitIT extends IntegrationTest {
         // the same account in other letter case is the same account
         assertThat(login(victim.email().toUpperCase(), "wrong").status()).isEqualTo(429);
         expect(login(other.email(), "correct horse " + other.handle()), 200);
+    }
+
+    @Test
+    void passwordResetsForOneAddressAreLimitedWhetherOrNotItHasAnAccount() {
+        User known = api.registerAndLogin(Board.unique("known"));
+        String unknown = Board.unique("unknown") + "@example.com";
+        for (String address : new String[] {known.email(), unknown}) {
+            for (int request = 0; request < 2; request++) {
+                assertThat(reset(address).status()).isEqualTo(202);
+            }
+
+            Api.Response refused = reset(address);
+
+            assertThat(refused.status()).isEqualTo(429);
+            assertThat(refused.problemType()).isEqualTo("rate-limited");
+        }
+        // another address is not held up
+        assertThat(reset(Board.unique("other") + "@example.com").status()).isEqualTo(202);
     }
 
     @Test
@@ -114,5 +133,9 @@ class RateLimitIT extends IntegrationTest {
 
     private Api.Response login(String email, String password) {
         return api.post("/api/auth/login", null, Map.of("email", email, "password", password));
+    }
+
+    private Api.Response reset(String email) {
+        return api.post("/api/auth/password-reset", null, Map.of("email", email));
     }
 }
