@@ -8,6 +8,7 @@ import dev.taskmesh.server.support.Api;
 import dev.taskmesh.server.support.Api.User;
 import dev.taskmesh.server.support.IntegrationTest;
 import dev.taskmesh.server.support.Mailbox;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -140,6 +141,25 @@ class InvitationsIT extends IntegrationTest {
         assertThat(answer(late, thirdId, "accept", third).status()).isEqualTo(404);
         assertThat(api.get("/api/workspaces/" + workspace, late.accessToken()).status())
                 .isEqualTo(404);
+    }
+
+    @Test
+    void pendingInvitationsComeInPages() {
+        for (String name : List.of("first", "second", "third")) {
+            expect(invite(owner, unique(name) + "@example.com", "member"), 202);
+        }
+        String pages = "/api/workspaces/" + workspace + "/invitations?limit=2";
+
+        Api.Response first = expect(api.get(pages, owner.accessToken()), 200);
+        assertThat(first.body().path("items").size()).isEqualTo(2);
+        String cursor = first.body().path("nextCursor").asString();
+        assertThat(cursor).isNotBlank();
+        Api.Response second = expect(api.get(pages + "&cursor=" + cursor, owner.accessToken()), 200);
+
+        assertThat(second.body().path("items").size()).isEqualTo(1);
+        assertThat(second.body().path("nextCursor").isNull()).isTrue();
+        assertThat(second.rawBody())
+                .doesNotContain(first.body().path("items").get(0).path("id").asString());
     }
 
     @Test

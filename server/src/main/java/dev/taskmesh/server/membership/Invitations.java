@@ -126,7 +126,10 @@ class Invitations {
         return commands.send(new RevokeInvitationCommand(workspace, id, by), workspace);
     }
 
-    /** The workspace's pending invitations, with the addresses they went to: for its owners and admins. */
+    /**
+     * The workspace's pending invitations, with the addresses they went to: for its owners and admins. One more than
+     * {@code limit}, to tell if more exist.
+     */
     List<Ranked<InvitationView>> pendingIn(WorkspaceId workspace, long after, int limit) {
         return jdbc.sql("""
                         SELECT i.*, w.name AS workspace_name FROM invitation i JOIN workspace w USING (workspace_id)
@@ -137,12 +140,13 @@ class Invitations {
                 .param("workspaceId", workspace.value())
                 .param("now", Timestamp.from(clock.instant()))
                 .param("after", after)
-                .param("limit", limit)
+                .param("limit", limit + 1)
                 .query((rs, row) -> new Ranked<>(rs.getLong("seq"), view(rs, true)))
                 .list();
     }
 
-    /** The pending invitations to the caller's verified address, across workspaces; none while it is unverified. */
+    /** The pending invitations to the caller's verified address, across workspaces, none while it is unverified; one
+     * more than {@code limit}. */
     List<Ranked<InvitationView>> pendingFor(UserId user, long after, int limit) {
         return jdbc.sql("""
                         SELECT i.*, w.name AS workspace_name
@@ -155,7 +159,7 @@ class Invitations {
                 .param("userId", user.value())
                 .param("now", Timestamp.from(clock.instant()))
                 .param("after", after)
-                .param("limit", limit)
+                .param("limit", limit + 1)
                 .query((rs, row) -> new Ranked<>(rs.getLong("seq"), view(rs, false)))
                 .list();
     }
