@@ -4,6 +4,7 @@ import dev.taskmesh.api.account.UserId;
 import dev.taskmesh.api.project.ProjectId;
 import dev.taskmesh.api.task.TaskId;
 import dev.taskmesh.api.task.TaskStatus;
+import dev.taskmesh.api.workspace.Membership;
 import dev.taskmesh.api.workspace.MembershipDirectory;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.api.workspace.WorkspaceRole;
@@ -59,8 +60,8 @@ public final class TestDirectory implements MembershipDirectory, ProjectRegistry
     }
 
     @Override
-    public boolean archived(WorkspaceId workspaceId) {
-        return archived.contains(workspaceId);
+    public Optional<Membership> membershipOf(WorkspaceId workspaceId, UserId userId) {
+        return roleOf(workspaceId, userId).map(role -> new Membership(role, archived.contains(workspaceId)));
     }
 
     @Override

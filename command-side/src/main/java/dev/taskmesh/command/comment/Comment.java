@@ -13,10 +13,10 @@ import dev.taskmesh.api.comment.EditCommentCommand;
 import dev.taskmesh.api.comment.PostCommentCommand;
 import dev.taskmesh.api.task.TaskId;
 import dev.taskmesh.api.wire.CommandRejectedException;
+import dev.taskmesh.api.workspace.Membership;
 import dev.taskmesh.api.workspace.MembershipDirectory;
 import dev.taskmesh.api.workspace.Permission;
 import dev.taskmesh.api.workspace.WorkspaceId;
-import dev.taskmesh.api.workspace.WorkspaceRole;
 import dev.taskmesh.command.config.WorkspaceAccess;
 import dev.taskmesh.command.task.TaskRegistry;
 import java.util.List;
@@ -50,12 +50,12 @@ class Comment {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.ALWAYS)
     long handle(PostCommentCommand command, MembershipDirectory memberships, TaskRegistry tasks) {
-        WorkspaceRole role = WorkspaceAccess.member(memberships, command.workspaceId(), command.requestedBy());
+        Membership membership = WorkspaceAccess.member(memberships, command.workspaceId(), command.requestedBy());
         if (tasks.find(command.workspaceId(), command.taskId()).isEmpty()) {
             throw CommandRejectedException.notFound("No such task.");
         }
-        WorkspaceAccess.allow(role, Permission.WRITE);
-        WorkspaceAccess.changeable(memberships, command.workspaceId(), Permission.WRITE);
+        WorkspaceAccess.allow(membership.role(), Permission.WRITE);
+        WorkspaceAccess.changeable(membership, Permission.WRITE);
         List<UserId> mentions = mentionsIn(command.body(), command.workspaceId(), memberships);
         apply(new CommentPostedEvent(
                 command.commentId(),
@@ -69,13 +69,13 @@ class Comment {
 
     @CommandHandler
     long handle(EditCommentCommand command, MembershipDirectory memberships, TaskRegistry tasks) {
-        WorkspaceRole role =
+        Membership membership =
                 requireVisible(command.workspaceId(), command.taskId(), command.requestedBy(), memberships, tasks);
-        WorkspaceAccess.allow(role, Permission.WRITE);
+        WorkspaceAccess.allow(membership.role(), Permission.WRITE);
         if (!authorId.equals(command.requestedBy())) {
             throw CommandRejectedException.forbidden("Only its author edits a comment.");
         }
-        WorkspaceAccess.changeable(memberships, command.workspaceId(), Permission.WRITE);
+        WorkspaceAccess.changeable(membership, Permission.WRITE);
         CommandRejectedException.requireVersion(command.expectedVersion(), getVersion());
         if (!command.body().equals(body)) {
             apply(new CommentEditedEvent(
@@ -91,13 +91,14 @@ class Comment {
 
     @CommandHandler
     long handle(DeleteCommentCommand command, MembershipDirectory memberships, TaskRegistry tasks) {
-        WorkspaceRole role =
+        Membership membership =
                 requireVisible(command.workspaceId(), command.taskId(), command.requestedBy(), memberships, tasks);
-        boolean author = authorId.equals(command.requestedBy()) && role.allows(Permission.WRITE);
-        if (!author && !role.allows(Permission.MANAGE)) {
+        boolean author =
+                authorId.equals(command.requestedBy()) && membership.role().allows(Permission.WRITE);
+        if (!author && !membership.role().allows(Permission.MANAGE)) {
             throw CommandRejectedException.forbidden("Only its author, an admin or an owner deletes a comment.");
         }
-        WorkspaceAccess.changeable(memberships, command.workspaceId(), Permission.WRITE);
+        WorkspaceAccess.changeable(membership, Permission.WRITE);
         CommandRejectedException.requireVersion(command.expectedVersion(), getVersion());
         apply(new CommentDeletedEvent(commentId, taskId, workspaceId, command.requestedBy()));
         return getVersion();
@@ -107,16 +108,16 @@ class Comment {
      * Membership (404), then that this comment is on that task of that workspace, and that neither the comment nor
      * its task is deleted (404): a deleted task's comments go with it.
      */
-    private WorkspaceRole requireVisible(
+    private Membership requireVisible(
             WorkspaceId workspace, TaskId task, UserId user, MembershipDirectory memberships, TaskRegistry tasks) {
-        WorkspaceRole role = WorkspaceAccess.member(memberships, workspace, user);
+        Membership membership = WorkspaceAccess.member(memberships, workspace, user);
         if (deleted
                 || !workspaceId.equals(workspace)
                 || !taskId.equals(task)
                 || tasks.find(workspace, task).isEmpty()) {
             throw CommandRejectedException.notFound("No such comment.");
         }
-        return role;
+        return membership;
     }
 
     private static List<UserId> mentionsIn(String body, WorkspaceId workspace, MembershipDirectory memberships) {

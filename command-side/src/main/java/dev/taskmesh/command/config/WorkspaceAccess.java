@@ -2,6 +2,7 @@ package dev.taskmesh.command.config;
 
 import dev.taskmesh.api.account.UserId;
 import dev.taskmesh.api.wire.CommandRejectedException;
+import dev.taskmesh.api.workspace.Membership;
 import dev.taskmesh.api.workspace.MembershipDirectory;
 import dev.taskmesh.api.workspace.Permission;
 import dev.taskmesh.api.workspace.WorkspaceId;
@@ -14,21 +15,24 @@ import dev.taskmesh.api.workspace.WorkspaceRole;
  */
 public final class WorkspaceAccess {
 
+    /** What a change to an archived workspace is told, by this check and by the workspace itself. */
+    public static final String ARCHIVED = "The workspace is archived: unarchive it to change anything in it.";
+
     private WorkspaceAccess() {}
 
     /** Both checks at once, for handlers with nothing to check in between. */
-    public static WorkspaceRole require(
+    public static Membership require(
             MembershipDirectory memberships, WorkspaceId workspaceId, UserId userId, Permission permission) {
-        WorkspaceRole role = member(memberships, workspaceId, userId);
-        allow(role, permission);
-        changeable(memberships, workspaceId, permission);
-        return role;
+        Membership membership = member(memberships, workspaceId, userId);
+        allow(membership.role(), permission);
+        changeable(membership, permission);
+        return membership;
     }
 
     /** @throws CommandRejectedException NOT_FOUND when the user is not a member of the workspace */
-    public static WorkspaceRole member(MembershipDirectory memberships, WorkspaceId workspaceId, UserId userId) {
+    public static Membership member(MembershipDirectory memberships, WorkspaceId workspaceId, UserId userId) {
         return memberships
-                .roleOf(workspaceId, userId)
+                .membershipOf(workspaceId, userId)
                 .orElseThrow(() -> CommandRejectedException.notFound("No such workspace."));
     }
 
@@ -36,10 +40,9 @@ public final class WorkspaceAccess {
      * @throws CommandRejectedException CONFLICT for a change (anything past reading, which watching a task is) to an
      *     archived workspace
      */
-    public static void changeable(MembershipDirectory memberships, WorkspaceId workspaceId, Permission permission) {
-        if (permission != Permission.READ && memberships.archived(workspaceId)) {
-            throw CommandRejectedException.conflict(
-                    "The workspace is archived: unarchive it to change anything in it.");
+    public static void changeable(Membership membership, Permission permission) {
+        if (permission != Permission.READ && membership.archived()) {
+            throw CommandRejectedException.conflict(ARCHIVED);
         }
     }
 

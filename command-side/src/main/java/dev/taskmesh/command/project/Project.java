@@ -15,10 +15,10 @@ import dev.taskmesh.api.project.ProjectId;
 import dev.taskmesh.api.project.ProjectRenamedEvent;
 import dev.taskmesh.api.project.ProjectUnarchivedEvent;
 import dev.taskmesh.api.wire.CommandRejectedException;
+import dev.taskmesh.api.workspace.Membership;
 import dev.taskmesh.api.workspace.MembershipDirectory;
 import dev.taskmesh.api.workspace.Permission;
 import dev.taskmesh.api.workspace.WorkspaceId;
-import dev.taskmesh.api.workspace.WorkspaceRole;
 import dev.taskmesh.command.config.WorkspaceAccess;
 import java.util.Objects;
 import org.axonframework.commandhandling.CommandHandler;
@@ -98,12 +98,12 @@ class Project {
      */
     private void requireManageable(
             WorkspaceId workspace, UserId user, Long expectedVersion, MembershipDirectory memberships) {
-        WorkspaceRole role = WorkspaceAccess.member(memberships, workspace, user);
+        Membership membership = WorkspaceAccess.member(memberships, workspace, user);
         if (deleted || !workspaceId.equals(workspace)) {
             throw CommandRejectedException.notFound("No such project.");
         }
-        WorkspaceAccess.allow(role, Permission.MANAGE);
-        WorkspaceAccess.changeable(memberships, workspace, Permission.MANAGE);
+        WorkspaceAccess.allow(membership.role(), Permission.MANAGE);
+        WorkspaceAccess.changeable(membership, Permission.MANAGE);
         CommandRejectedException.requireVersion(expectedVersion, getVersion());
     }
 

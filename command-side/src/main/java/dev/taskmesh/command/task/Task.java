@@ -40,10 +40,10 @@ import dev.taskmesh.api.task.TaskWatchStartedEvent;
 import dev.taskmesh.api.task.TaskWatchStoppedEvent;
 import dev.taskmesh.api.task.WatchTaskCommand;
 import dev.taskmesh.api.wire.CommandRejectedException;
+import dev.taskmesh.api.workspace.Membership;
 import dev.taskmesh.api.workspace.MembershipDirectory;
 import dev.taskmesh.api.workspace.Permission;
 import dev.taskmesh.api.workspace.WorkspaceId;
-import dev.taskmesh.api.workspace.WorkspaceRole;
 import dev.taskmesh.command.config.WorkspaceAccess;
 import dev.taskmesh.command.project.ProjectRegistry;
 import dev.taskmesh.command.project.ProjectRegistry.RegisteredProject;
@@ -356,12 +356,12 @@ class Task {
             Long expectedVersion,
             MembershipDirectory memberships,
             Permission needed) {
-        WorkspaceRole role = WorkspaceAccess.member(memberships, workspace, user);
+        Membership membership = WorkspaceAccess.member(memberships, workspace, user);
         if (deleted || !workspaceId.equals(workspace)) {
             throw CommandRejectedException.notFound("No such task.");
         }
-        WorkspaceAccess.allow(role, needed);
-        WorkspaceAccess.changeable(memberships, workspace, needed);
+        WorkspaceAccess.allow(membership.role(), needed);
+        WorkspaceAccess.changeable(membership, needed);
         CommandRejectedException.requireVersion(expectedVersion, getVersion());
     }
 

@@ -33,6 +33,7 @@ import dev.taskmesh.api.workspace.WorkspacePurgedEvent;
 import dev.taskmesh.api.workspace.WorkspaceRole;
 import dev.taskmesh.api.workspace.WorkspaceUnarchivedEvent;
 import dev.taskmesh.command.account.AccountDirectory;
+import dev.taskmesh.command.config.WorkspaceAccess;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -73,10 +74,7 @@ class Workspace {
 
     @CommandHandler
     long handle(AddMemberCommand command, AccountDirectory accounts) {
-        WorkspaceRole requester = members.get(command.requestedBy());
-        if (requester == null) {
-            throw CommandRejectedException.notFound("No such workspace.");
-        }
+        WorkspaceRole requester = requester(command.requestedBy());
         if (!requester.allows(Permission.MANAGE)) {
             throw CommandRejectedException.forbidden("Only owners and admins add members.");
         }
@@ -100,10 +98,7 @@ class Workspace {
      */
     @CommandHandler
     long handle(RemoveMemberCommand command) {
-        WorkspaceRole requester = members.get(command.requestedBy());
-        if (requester == null) {
-            throw CommandRejectedException.notFound("No such workspace.");
-        }
+        WorkspaceRole requester = requester(command.requestedBy());
         WorkspaceRole member = members.get(command.userId());
         if (member == null) {
             throw CommandRejectedException.notFound("No such member.");
@@ -128,10 +123,7 @@ class Workspace {
      */
     @CommandHandler
     long handle(ChangeMemberRoleCommand command) {
-        WorkspaceRole requester = members.get(command.requestedBy());
-        if (requester == null) {
-            throw CommandRejectedException.notFound("No such workspace.");
-        }
+        WorkspaceRole requester = requester(command.requestedBy());
         if (!requester.allows(Permission.MANAGE)) {
             throw CommandRejectedException.forbidden("Only owners and admins change roles.");
         }
@@ -159,10 +151,7 @@ class Workspace {
     /** An owner hands over: the other member becomes an owner first, so the workspace always has one. */
     @CommandHandler
     long handle(TransferOwnershipCommand command) {
-        WorkspaceRole requester = members.get(command.requestedBy());
-        if (requester == null) {
-            throw CommandRejectedException.notFound("No such workspace.");
-        }
+        WorkspaceRole requester = requester(command.requestedBy());
         if (requester != WorkspaceRole.OWNER) {
             throw CommandRejectedException.forbidden("Only an owner hands ownership over.");
         }
@@ -185,10 +174,7 @@ class Workspace {
 
     @CommandHandler
     long handle(InviteMemberCommand command) {
-        WorkspaceRole requester = members.get(command.requestedBy());
-        if (requester == null) {
-            throw CommandRejectedException.notFound("No such workspace.");
-        }
+        WorkspaceRole requester = requester(command.requestedBy());
         if (!requester.allows(Permission.MANAGE)) {
             throw CommandRejectedException.forbidden("Only owners and admins invite.");
         }
@@ -227,10 +213,7 @@ class Workspace {
 
     @CommandHandler
     long handle(RevokeInvitationCommand command) {
-        WorkspaceRole requester = members.get(command.requestedBy());
-        if (requester == null) {
-            throw CommandRejectedException.notFound("No such workspace.");
-        }
+        WorkspaceRole requester = requester(command.requestedBy());
         if (!requester.allows(Permission.MANAGE)) {
             throw CommandRejectedException.forbidden("Only owners and admins revoke invitations.");
         }
@@ -245,14 +228,11 @@ class Workspace {
      */
     @CommandHandler
     long handle(ArchiveWorkspaceCommand command) {
-        WorkspaceRole requester = members.get(command.requestedBy());
-        if (requester == null) {
-            throw CommandRejectedException.notFound("No such workspace.");
-        }
+        WorkspaceRole requester = requester(command.requestedBy());
         if (requester != WorkspaceRole.OWNER) {
             throw CommandRejectedException.forbidden("Only owners archive or unarchive a workspace.");
         }
-        if (command.archived() != archived) {
+        if (command.archived() != null && command.archived() != archived) {
             apply(
                     command.archived()
                             ? new WorkspaceArchivedEvent(command.workspaceId(), command.requestedBy())
@@ -267,10 +247,7 @@ class Workspace {
      */
     @CommandHandler
     long handle(DeleteWorkspaceCommand command) {
-        WorkspaceRole requester = members.get(command.requestedBy());
-        if (requester == null) {
-            throw CommandRejectedException.notFound("No such workspace.");
-        }
+        WorkspaceRole requester = requester(command.requestedBy());
         if (requester != WorkspaceRole.OWNER) {
             throw CommandRejectedException.forbidden("Only owners delete a workspace.");
         }
@@ -287,11 +264,19 @@ class Workspace {
         return getVersion();
     }
 
+    /** The requester's role; someone who is no member is told the workspace does not exist. */
+    private WorkspaceRole requester(UserId user) {
+        WorkspaceRole role = members.get(user);
+        if (role == null) {
+            throw CommandRejectedException.notFound("No such workspace.");
+        }
+        return role;
+    }
+
     /** An archived workspace takes no new members, invitations or roles; its members may still leave. */
     private void requireChangeable() {
         if (archived) {
-            throw CommandRejectedException.conflict(
-                    "The workspace is archived: unarchive it to change anything in it.");
+            throw CommandRejectedException.conflict(WorkspaceAccess.ARCHIVED);
         }
     }
 

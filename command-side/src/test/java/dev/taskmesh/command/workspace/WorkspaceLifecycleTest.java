@@ -55,6 +55,14 @@ class WorkspaceLifecycleTest {
     }
 
     @Test
+    void leavingArchivedOutChangesNothing() {
+        fixture.given(Team.history())
+                .when(new ArchiveWorkspaceCommand(WORKSPACE, null, OWNER))
+                .expectNoEvents()
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
     void archivingWhatIsArchivedChangesNothing() {
         fixture.given(Team.history(new WorkspaceArchivedEvent(WORKSPACE, OWNER)))
                 .when(new ArchiveWorkspaceCommand(WORKSPACE, true, OWNER))

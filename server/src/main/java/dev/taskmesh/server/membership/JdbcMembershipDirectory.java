@@ -2,6 +2,7 @@ package dev.taskmesh.server.membership;
 
 import dev.taskmesh.api.account.UserId;
 import dev.taskmesh.api.workspace.MemberView;
+import dev.taskmesh.api.workspace.Membership;
 import dev.taskmesh.api.workspace.MembershipDirectory;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.api.workspace.WorkspaceRole;
@@ -40,11 +41,17 @@ class JdbcMembershipDirectory implements MembershipDirectory {
     }
 
     @Override
-    public boolean archived(WorkspaceId workspaceId) {
-        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM workspace WHERE workspace_id = :workspaceId AND archived)")
+    public Optional<Membership> membershipOf(WorkspaceId workspaceId, UserId userId) {
+        return jdbc.sql("""
+                        SELECT m.role, w.archived
+                          FROM workspace_member m JOIN workspace w ON w.workspace_id = m.workspace_id
+                         WHERE m.workspace_id = :workspaceId AND m.user_id = :userId
+                        """)
                 .param("workspaceId", workspaceId.value())
-                .query(Boolean.class)
-                .single();
+                .param("userId", userId.value())
+                .query((rs, row) ->
+                        new Membership(WorkspaceRole.fromWireName(rs.getString("role")), rs.getBoolean("archived")))
+                .optional();
     }
 
     @Override

@@ -97,10 +97,6 @@ class WorkspaceController {
         MergePatch patch = MergePatch.of(body, Set.of("archived"));
         Boolean archived = patch.bool("archived");
         patch.orThrow();
-        if (archived == null) {
-            // nothing asked: the workspace as it is
-            return commands.send(new ArchiveWorkspaceCommand(ws, directory.archived(ws), user.id()), ws);
-        }
         return commands.send(new ArchiveWorkspaceCommand(ws, archived, user.id()), ws);
     }
 

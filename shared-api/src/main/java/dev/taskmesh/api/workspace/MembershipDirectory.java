@@ -18,8 +18,8 @@ public interface MembershipDirectory {
     /** The members of the workspace among {@code handles} (lowercase), by handle; handles of non-members are absent. */
     Map<String, UserId> membersByHandle(WorkspaceId workspaceId, Collection<String> handles);
 
-    /** Whether the workspace is archived, and so read-only; false for one that does not exist. */
-    boolean archived(WorkspaceId workspaceId);
+    /** The role, with the workspace's archived flag, for checks of a change; empty as for {@link #roleOf}. */
+    Optional<Membership> membershipOf(WorkspaceId workspaceId, UserId userId);
 
     /** Every workspace the user is a member of now. */
     List<WorkspaceId> workspacesOf(UserId userId);
