@@ -15,6 +15,7 @@ import dev.taskmesh.api.task.FindAttachmentsQuery;
 import dev.taskmesh.api.task.TaskId;
 import dev.taskmesh.api.workspace.WorkspacePurgedEvent;
 import dev.taskmesh.query.config.Keyset;
+import dev.taskmesh.query.config.WorkspaceRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -49,9 +50,7 @@ class AttachmentProjection {
     /** The deleted workspace's attachment rows go once its grace period has passed (the purge job removes the files). */
     @EventHandler
     void on(WorkspacePurgedEvent event) {
-        jdbc.sql("DELETE FROM attachment_view WHERE workspace_id = :workspaceId")
-                .param("workspaceId", event.workspaceId().value())
-                .update();
+        WorkspaceRows.delete(jdbc, event.workspaceId(), "attachment_view");
     }
 
     @EventHandler

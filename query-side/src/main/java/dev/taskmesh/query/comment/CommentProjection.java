@@ -12,6 +12,7 @@ import dev.taskmesh.api.comment.FindCommentsQuery;
 import dev.taskmesh.api.task.TaskId;
 import dev.taskmesh.api.workspace.WorkspacePurgedEvent;
 import dev.taskmesh.query.config.Keyset;
+import dev.taskmesh.query.config.WorkspaceRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -43,9 +44,7 @@ class CommentProjection {
     /** The deleted workspace's comments go once its grace period has passed. */
     @EventHandler
     void on(WorkspacePurgedEvent event) {
-        jdbc.sql("DELETE FROM comment_view WHERE workspace_id = :workspaceId")
-                .param("workspaceId", event.workspaceId().value())
-                .update();
+        WorkspaceRows.delete(jdbc, event.workspaceId(), "comment_view");
     }
 
     @EventHandler

@@ -19,6 +19,7 @@ import dev.taskmesh.api.workspace.WorkspaceEvent;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.api.workspace.WorkspacePurgedEvent;
 import dev.taskmesh.api.workspace.WorkspaceUnarchivedEvent;
+import dev.taskmesh.query.config.WorkspaceRows;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
@@ -113,11 +114,7 @@ class FeedProjection {
             }
             case WorkspacePurgedEvent purged -> {
                 flush();
-                for (String table : List.of("feed_entry", "feed_event", "feed_member")) {
-                    jdbc.sql("DELETE FROM " + table + " WHERE workspace_id = :workspaceId")
-                            .param("workspaceId", purged.workspaceId().value())
-                            .update();
-                }
+                WorkspaceRows.delete(jdbc, purged.workspaceId(), "feed_entry", "feed_event", "feed_member");
             }
             case MemberRemovedEvent removed -> {
                 flush();

@@ -49,6 +49,7 @@ import dev.taskmesh.api.workspace.WorkspaceEvent;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.api.workspace.WorkspacePurgedEvent;
 import dev.taskmesh.api.workspace.WorkspaceUnarchivedEvent;
+import dev.taskmesh.query.config.WorkspaceRows;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -141,24 +142,14 @@ class NotificationProjection {
                         .param("name", registered.displayName())
                         .update();
             // notifications name who did what by the name they go by now
-            case UserDisplayNameChangedEvent renamed -> {
-                jdbc.sql("UPDATE notify_user SET display_name = :name WHERE user_id = :userId")
-                        .param("userId", renamed.userId().value())
-                        .param("name", renamed.displayName())
-                        .update();
-                batch().renamed(renamed.userId().value());
-            }
+            case UserDisplayNameChangedEvent renamed -> rename(renamed.userId(), renamed.displayName());
             case UserHandleChangedEvent changed -> {}
             case UserTimeZoneChangedEvent changed -> {}
             case UserPasswordChangedEvent changed -> {}
             case UserEmailVerifiedEvent verified -> {}
             // others' notifications name them as what they now are; their own go with them
             case UserErasedEvent erased -> {
-                batch().renamed(erased.userId().value());
-                jdbc.sql("UPDATE notify_user SET display_name = :name WHERE user_id = :userId")
-                        .param("userId", erased.userId().value())
-                        .param("name", ERASED_NAME)
-                        .update();
+                rename(erased.userId(), ERASED_NAME);
                 jdbc.sql("UPDATE notification SET actor_name = :name WHERE actor_id = :userId")
                         .param("userId", erased.userId().value())
                         .param("name", ERASED_NAME)
@@ -169,6 +160,15 @@ class NotificationProjection {
                 push.ifAvailable(inboxPush -> inboxPush.erased(erased.userId(), ERASED_NAME));
             }
         }
+    }
+
+    /** The name new notifications give the user from now on, this batch's included. */
+    private void rename(UserId user, String name) {
+        jdbc.sql("UPDATE notify_user SET display_name = :name WHERE user_id = :userId")
+                .param("userId", user.value())
+                .param("name", name)
+                .update();
+        batch().renamed(user.value());
     }
 
     @EventHandler
@@ -205,12 +205,14 @@ class NotificationProjection {
                                 DELETE FROM notify_watcher
                                  WHERE task_id IN (SELECT task_id FROM notify_task WHERE workspace_id = :workspaceId)
                                 """).param("workspaceId", purged.workspaceId().value()).update();
-                for (String table :
-                        List.of("notification", "notify_task", "notify_project", "notify_member", "notify_workspace")) {
-                    jdbc.sql("DELETE FROM " + table + " WHERE workspace_id = :workspaceId")
-                            .param("workspaceId", purged.workspaceId().value())
-                            .update();
-                }
+                WorkspaceRows.delete(
+                        jdbc,
+                        purged.workspaceId(),
+                        "notification",
+                        "notify_task",
+                        "notify_project",
+                        "notify_member",
+                        "notify_workspace");
             }
             case MemberRemovedEvent removed -> {
                 notify(event, removed.workspaceId(), null, message, replay);

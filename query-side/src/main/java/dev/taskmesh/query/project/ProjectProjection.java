@@ -17,6 +17,7 @@ import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.api.workspace.WorkspacePurgedEvent;
 import dev.taskmesh.query.config.Keyset;
 import dev.taskmesh.query.config.ReadModelChanges;
+import dev.taskmesh.query.config.WorkspaceRows;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -52,9 +53,7 @@ class ProjectProjection {
     /** The deleted workspace's projects go once its grace period has passed. */
     @EventHandler
     void on(WorkspacePurgedEvent event) {
-        jdbc.sql("DELETE FROM project_view WHERE workspace_id = :workspaceId")
-                .param("workspaceId", event.workspaceId().value())
-                .update();
+        WorkspaceRows.delete(jdbc, event.workspaceId(), "project_view");
     }
 
     /** Every event of a project, in one exhaustive switch over the sealed ProjectEvent. */

@@ -21,6 +21,7 @@ import dev.taskmesh.api.task.TaskWatchStartedEvent;
 import dev.taskmesh.api.task.TaskWatchStoppedEvent;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.api.workspace.WorkspacePurgedEvent;
+import dev.taskmesh.query.config.WorkspaceRows;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.HashSet;
@@ -68,11 +69,7 @@ class SearchProjection {
     /** The deleted workspace's documents and words go once its grace period has passed. */
     @EventHandler
     void on(WorkspacePurgedEvent event) {
-        for (String table : List.of("search_comment", "search_word", "search_task")) {
-            jdbc.sql("DELETE FROM " + table + " WHERE workspace_id = :workspaceId")
-                    .param("workspaceId", event.workspaceId().value())
-                    .update();
-        }
+        WorkspaceRows.delete(jdbc, event.workspaceId(), "search_comment", "search_word", "search_task");
     }
 
     /** Exhaustive over the sealed TaskEvent: a new task event must be decided on here. */

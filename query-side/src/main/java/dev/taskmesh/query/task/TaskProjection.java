@@ -25,6 +25,7 @@ import dev.taskmesh.api.task.TaskWatchStartedEvent;
 import dev.taskmesh.api.task.TaskWatchStoppedEvent;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.api.workspace.WorkspacePurgedEvent;
+import dev.taskmesh.query.config.WorkspaceRows;
 import java.sql.Array;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -65,9 +66,7 @@ class TaskProjection {
     /** The deleted workspace's tasks go once its grace period has passed. */
     @EventHandler
     void on(WorkspacePurgedEvent event) {
-        jdbc.sql("DELETE FROM task_view WHERE workspace_id = :workspaceId")
-                .param("workspaceId", event.workspaceId().value())
-                .update();
+        WorkspaceRows.delete(jdbc, event.workspaceId(), "task_view");
     }
 
     /**
