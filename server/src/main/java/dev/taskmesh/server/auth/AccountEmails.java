@@ -87,15 +87,15 @@ class AccountEmails {
     }
 
     private void send(Request request) {
+        if (!mail.configured()) {
+            return; // said once at start (OutgoingMail)
+        }
         Optional<Recipient> recipient = jdbc.sql("SELECT email, display_name FROM user_account WHERE user_id = :userId")
                 .param("userId", request.userId().value())
                 .query((rs, row) -> new Recipient(rs.getString("email"), rs.getString("display_name")))
                 .optional();
         if (recipient.isEmpty()) {
             return; // the account is gone
-        }
-        if (!mail.configured()) {
-            return; // said once at start (OutgoingMail)
         }
         Duration lifetime = properties.lifetimeOf(request.purpose());
         String link =

@@ -1,11 +1,11 @@
 package dev.taskmesh.server.auth;
 
 import dev.taskmesh.api.account.UserId;
+import dev.taskmesh.server.web.Validation;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -84,10 +84,12 @@ class AccountTokens {
     }
 
     /**
-     * Spends a token in one statement, so two clicks racing spend it once: the user it was issued to, or empty when it
-     * is unknown, of another purpose, expired or spent.
+     * Spends a token in one statement, so two clicks racing spend it once: the user it was issued to.
+     *
+     * @throws dev.taskmesh.server.web.ProblemException validation-failed at {@code /token} when it is unknown, of
+     *     another purpose, expired or spent
      */
-    Optional<UserId> spend(String token, Purpose purpose) {
+    UserId spend(String token, Purpose purpose) {
         Instant now = clock.instant();
         return jdbc.sql("""
                         UPDATE account_token SET used_at = :now
@@ -98,6 +100,9 @@ class AccountTokens {
                 .param("hash", OpaqueTokens.hash(token))
                 .param("purpose", purpose.wireName())
                 .query((rs, row) -> new UserId(rs.getObject("user_id", UUID.class)))
-                .optional();
+                .optional()
+                .orElseThrow(() -> Validation.of()
+                        .fail("/token", "is unknown, expired or already used")
+                        .exception());
     }
 }

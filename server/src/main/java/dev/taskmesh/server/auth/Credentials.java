@@ -52,6 +52,17 @@ class Credentials {
         return password != null && encoder.matches(password, stored);
     }
 
+    /**
+     * For changes that need the password again (a new password, erasure), so a borrowed session cannot make them.
+     *
+     * @throws dev.taskmesh.server.web.ProblemException validation-failed at {@code pointer} when it is not the user's
+     */
+    void requireMatch(UserId userId, String password, String pointer) {
+        if (!matches(userId, password)) {
+            Validation.of().fail(pointer, "is not the account's password").orThrow();
+        }
+    }
+
     /** The account of an address, if it has one; for links sent to the address, never to tell anyone. */
     Optional<UserId> accountOf(String email) {
         return jdbc.sql("SELECT user_id FROM user_account WHERE lower(email) = :email")

@@ -1,11 +1,9 @@
 package dev.taskmesh.server.auth;
 
 import dev.taskmesh.api.account.EmailVerification;
-import dev.taskmesh.api.account.UserId;
 import dev.taskmesh.command.account.AccountChanges;
 import dev.taskmesh.server.ratelimit.RateLimiter;
 import dev.taskmesh.server.web.Validation;
-import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -44,13 +42,7 @@ class EmailVerificationController {
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void verify(@RequestBody EmailVerification request) {
         Validation.of().check(request.token() != null, "/token", "is required").orThrow();
-        Optional<UserId> owner = tokens.spend(request.token(), AccountTokens.Purpose.VERIFY_EMAIL);
-        if (owner.isEmpty()) {
-            Validation.of()
-                    .fail("/token", "is unknown, expired or already used")
-                    .orThrow();
-        }
-        changes.verifyEmail(owner.orElseThrow());
+        changes.verifyEmail(tokens.spend(request.token(), AccountTokens.Purpose.VERIFY_EMAIL));
     }
 
     /** A new link, unless the address is verified already (then nothing is sent); the older links stop working. */

@@ -10,7 +10,6 @@ import dev.taskmesh.server.ratelimit.RateLimiter;
 import dev.taskmesh.server.web.Validation;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
-import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -67,11 +66,7 @@ class PasswordController {
                         "/newPassword",
                         "must differ from the current password")
                 .orThrow();
-        if (!credentials.matches(user.id(), request.currentPassword())) {
-            Validation.of()
-                    .fail("/currentPassword", "is not the account's password")
-                    .orThrow();
-        }
+        credentials.requireMatch(user.id(), request.currentPassword(), "/currentPassword");
         CommandAccepted accepted = changes.changePassword(user.id(), credentials.hash(request.newPassword()), false);
         logins.revokeAllBut(user.id(), user.session());
         return accepted;
@@ -109,13 +104,7 @@ class PasswordController {
         Validation validation = Validation.of().check(request.token() != null, "/token", "is required");
         Credentials.newPassword(validation, "/newPassword", request.newPassword())
                 .orThrow();
-        Optional<UserId> owner = tokens.spend(request.token(), AccountTokens.Purpose.RESET_PASSWORD);
-        if (owner.isEmpty()) {
-            Validation.of()
-                    .fail("/token", "is unknown, expired or already used")
-                    .orThrow();
-        }
-        UserId user = owner.orElseThrow();
+        UserId user = tokens.spend(request.token(), AccountTokens.Purpose.RESET_PASSWORD);
         CommandAccepted accepted = changes.changePassword(user, credentials.hash(request.newPassword()), true);
         logins.revokeAllBut(user, null);
         changes.verifyEmail(user);

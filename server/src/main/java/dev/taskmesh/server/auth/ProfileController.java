@@ -82,9 +82,7 @@ class ProfileController {
         Validation.of()
                 .check(request.password() != null, "/password", "is required")
                 .orThrow();
-        if (!credentials.matches(user.id(), request.password())) {
-            Validation.of().fail("/password", "is not the account's password").orThrow();
-        }
+        credentials.requireMatch(user.id(), request.password(), "/password");
         erasure.erase(user.id());
         logins.revokeAllBut(user.id(), null);
     }

@@ -46,7 +46,7 @@ class RefreshTokens {
         }
         Stored current = stored.get();
         if (current.revoked()) {
-            revokeFamily(current);
+            revokeFamily(current.familyId(), current.userId());
             return Optional.empty();
         }
         if (!current.expiresAt().isAfter(clock.instant())) {
@@ -55,11 +55,11 @@ class RefreshTokens {
         int spent = jdbc.sql(
                         "UPDATE refresh_token SET revoked_at = :now WHERE token_hash = :hash AND revoked_at IS NULL")
                 .param("now", Timestamp.from(clock.instant()))
-                .param("hash", hash(token))
+                .param("hash", OpaqueTokens.hash(token))
                 .update();
         if (spent == 0) {
             // a concurrent refresh spent it first: treat like reuse
-            revokeFamily(current);
+            revokeFamily(current.familyId(), current.userId());
             return Optional.empty();
         }
         return Optional.of(new Rotation(current.userId(), issue(current.userId(), current.familyId())));
@@ -68,7 +68,7 @@ class RefreshTokens {
     /** Ends the login the token belongs to; unknown tokens are ignored so logout never fails. */
     @Transactional
     void revoke(String token) {
-        find(token).ifPresent(this::revokeFamily);
+        find(token).ifPresent(stored -> revokeFamily(stored.familyId(), stored.userId()));
     }
 
     /**
@@ -87,7 +87,7 @@ class RefreshTokens {
                 .list();
         for (UUID family : families) {
             if (!family.equals(kept)) {
-                revokeFamily(new Stored(userId, family, clock.instant(), false));
+                revokeFamily(family, userId);
             }
         }
     }
@@ -106,7 +106,7 @@ class RefreshTokens {
                         INSERT INTO refresh_token (token_hash, user_id, family_id, issued_at, expires_at)
                         VALUES (:hash, :userId, :familyId, :issuedAt, :expiresAt)
                         """)
-                .param("hash", hash(token))
+                .param("hash", OpaqueTokens.hash(token))
                 .param("userId", userId.value())
                 .param("familyId", familyId)
                 .param("issuedAt", Timestamp.from(now))
@@ -117,7 +117,7 @@ class RefreshTokens {
 
     private Optional<Stored> find(String token) {
         return jdbc.sql("SELECT user_id, family_id, expires_at, revoked_at FROM refresh_token WHERE token_hash = :hash")
-                .param("hash", hash(token))
+                .param("hash", OpaqueTokens.hash(token))
                 .query((rs, row) -> new Stored(
                         new UserId(rs.getObject("user_id", UUID.class)),
                         rs.getObject("family_id", UUID.class),
@@ -127,15 +127,11 @@ class RefreshTokens {
     }
 
     /** Ends the login: its refresh tokens, and its access tokens on every node. */
-    private void revokeFamily(Stored stored) {
+    private void revokeFamily(UUID familyId, UserId userId) {
         jdbc.sql("UPDATE refresh_token SET revoked_at = :now WHERE family_id = :familyId AND revoked_at IS NULL")
                 .param("now", Timestamp.from(clock.instant()))
-                .param("familyId", stored.familyId())
+                .param("familyId", familyId)
                 .update();
-        revocations.revoke(stored.familyId(), stored.userId());
-    }
-
-    private static byte[] hash(String token) {
-        return OpaqueTokens.hash(token);
+        revocations.revoke(familyId, userId);
     }
 }

@@ -74,6 +74,9 @@ class InvitationEmails {
     }
 
     private void send(UUID invitationId) {
+        if (!mail.configured()) {
+            return; // said once at start (OutgoingMail)
+        }
         Optional<Letter> letter = jdbc.sql("""
                         SELECT i.email, w.name AS workspace, a.display_name AS inviter, i.role, i.expires_at
                           FROM invitation i JOIN workspace w USING (workspace_id)
@@ -91,9 +94,6 @@ class InvitationEmails {
                 .optional();
         if (letter.isEmpty()) {
             return; // answered, revoked or expired meanwhile
-        }
-        if (!mail.configured()) {
-            return; // said once at start (OutgoingMail)
         }
         String token = OpaqueTokens.generate();
         jdbc.sql("UPDATE invitation SET token_hash = :hash WHERE invitation_id = :id")

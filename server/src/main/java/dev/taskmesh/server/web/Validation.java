@@ -83,7 +83,12 @@ public final class Validation {
     /** @throws ProblemException validation-failed listing every invalid field, if there is one */
     public void orThrow() {
         if (!errors.isEmpty()) {
-            throw new ProblemException(ProblemType.VALIDATION_FAILED, "The request has invalid fields.", errors);
+            throw exception();
         }
+    }
+
+    /** The validation-failed problem listing the invalid fields, for a caller that throws it itself. */
+    public ProblemException exception() {
+        return new ProblemException(ProblemType.VALIDATION_FAILED, "The request has invalid fields.", errors);
     }
 }
