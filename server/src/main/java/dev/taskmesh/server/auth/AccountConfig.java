@@ -1,14 +1,11 @@
 package dev.taskmesh.server.auth;
 
-import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.task.Task;
-import java.time.Clock;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.util.StringUtils;
 import org.springframework.web.servlet.config.annotation.InterceptorRegistry;
@@ -29,17 +26,6 @@ class AccountConfig {
             // Boot makes a sender even for an empty host; only a named host means there is an SMTP server
             @Value("${spring.mail.host:}") String smtpHost) {
         return new OutgoingMail(StringUtils.hasText(smtpHost) ? mail.getIfAvailable() : null, properties.emailFrom());
-    }
-
-    @Bean
-    AccountEmails accountEmails(
-            JdbcClient jdbc,
-            AccountTokens tokens,
-            AccountProperties properties,
-            OutgoingMail mail,
-            ObjectProvider<Scheduler> scheduler,
-            Clock clock) {
-        return new AccountEmails(jdbc, tokens, properties, mail, scheduler, clock);
     }
 
     @Bean

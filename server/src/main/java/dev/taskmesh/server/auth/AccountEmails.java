@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * The emails an account is sent: a password reset link and an address verification link. Asking for one queues it
@@ -18,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * when the email is sent, not when it is queued: no clear secret ever waits in a table. A failed send is retried with
  * backoff five times, each retry with a new token.
  */
+@Component
 class AccountEmails {
 
     static final String TASK = "account-email";

@@ -16,12 +16,14 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * Sends an invitation's email with its link, {@code <public-url>/invitations/<id>#token=…}. Queued in the
  * invitation's transaction (db-scheduler), so the invite answers at once whatever the address; the token is made as
  * the email goes out and only its hash is kept, replacing the last one: the newest email's link is the one that works.
  */
+@Component
 class InvitationEmails {
 
     static final String TASK = "invitation-email";
