@@ -10,6 +10,10 @@ import dev.taskmesh.server.support.Api.User;
 import dev.taskmesh.server.support.IntegrationTest;
 import dev.taskmesh.server.support.StreamClient;
 import dev.taskmesh.server.support.TwoNodes;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.LongStream;
@@ -20,7 +24,7 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Two nodes, one database, one Redis: clients see writes made through either node, survive a node's death, and are
- * told to go elsewhere when a node shuts down.
+ * told to go elsewhere when a node shuts down, once it has drained (unready while still serving).
  */
 class TwoNodeIT {
 
@@ -72,9 +76,22 @@ class TwoNodeIT {
                             .boxed()
                             .toList());
 
-            nodes.stopB();
+            nodes.beginStoppingB();
+            // drained first: unready at once, while it still serves (TASKMESH_SHUTDOWN_DRAIN in the fixture)
+            await().atMost(Duration.ofSeconds(2))
+                    .until(() -> status(nodes.managementB(), "/actuator/health/readiness") == 503);
+            assertThat(b.get("/api/workspaces/" + workspace, owner.accessToken())
+                            .status())
+                    .isEqualTo(200);
             assertThat(onB.awaitClose()).isEqualTo(1012); // told to reconnect elsewhere
+            nodes.awaitStoppedB();
         }
+    }
+
+    private static int status(URI management, String path) throws Exception {
+        return HttpClient.newHttpClient()
+                .send(HttpRequest.newBuilder(management.resolve(path)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     /** All event frames once {@code count} task creations are among them. */

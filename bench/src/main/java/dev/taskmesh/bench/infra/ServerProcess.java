@@ -34,6 +34,7 @@ public final class ServerProcess implements AutoCloseable {
 
     private final Process process;
     private final URI base;
+    private final URI management;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
     private final List<double[]> samples = new ArrayList<>();
@@ -42,13 +43,15 @@ public final class ServerProcess implements AutoCloseable {
     private volatile boolean sampling;
     private boolean started;
 
-    private ServerProcess(Process process, URI base) {
+    private ServerProcess(Process process, URI base, URI management) {
         this.process = process;
         this.base = base;
+        this.management = management;
     }
 
     public static ServerProcess start(Path jar, Map<String, String> env, Path log) {
         int port = BenchInfrastructure.freePort();
+        int managementPort = BenchInfrastructure.freePort();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java));
         // JVM flags for the servers only (a GC to compare, a profiler), never for the harness or its generators
@@ -63,11 +66,14 @@ public final class ServerProcess implements AutoCloseable {
         builder.environment().put("SPRING_PROFILES_ACTIVE", "bench");
         builder.environment().put("TASKMESH_JWT_KEY", env.getOrDefault("TASKMESH_JWT_KEY", signingKey()));
         builder.environment().put("TASKMESH_ACCESS_TOKEN_TTL", "6h");
-        // the heap figure is read from the actuator; only this bench process exposes metrics
-        builder.environment().put("MANAGEMENT_ENDPOINTS_WEB_EXPOSURE_INCLUDE", "health,metrics");
+        // health, the heap figure and the stage timers are read from the actuator, on its own port
+        builder.environment().put("TASKMESH_MANAGEMENT_PORT", Integer.toString(managementPort));
         try {
             Files.createDirectories(log.getParent());
-            ServerProcess server = new ServerProcess(builder.start(), URI.create("http://127.0.0.1:" + port));
+            ServerProcess server = new ServerProcess(
+                    builder.start(),
+                    URI.create("http://127.0.0.1:" + port),
+                    URI.create("http://127.0.0.1:" + managementPort));
             server.awaitHealthy(Duration.ofSeconds(120));
             return server;
         } catch (IOException e) {
@@ -77,6 +83,11 @@ public final class ServerProcess implements AutoCloseable {
 
     public URI base() {
         return base;
+    }
+
+    /** The server's actuator (health, metrics), on the management port. */
+    public URI management() {
+        return management;
     }
 
     /**
@@ -143,7 +154,8 @@ public final class ServerProcess implements AutoCloseable {
             }
             try {
                 HttpResponse<String> health = http.send(
-                        HttpRequest.newBuilder(base.resolve("/actuator/health")).build(),
+                        HttpRequest.newBuilder(management.resolve("/actuator/health"))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (health.statusCode() == 200) {
                     return;
@@ -211,7 +223,8 @@ public final class ServerProcess implements AutoCloseable {
 
     private double read(String name, String tag, Duration timeout) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
-                HttpRequest.newBuilder(base.resolve("/actuator/metrics/" + name + (tag == null ? "" : "?tag=" + tag)))
+                HttpRequest.newBuilder(
+                                management.resolve("/actuator/metrics/" + name + (tag == null ? "" : "?tag=" + tag)))
                         .timeout(timeout)
                         .build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -109,8 +109,8 @@ public final class BroadcastScenario implements Scenario {
                 LatencyRecorder.Snapshot warmUp = OpenLoop.run(writeRate, WARM_UP, 512, writes(setup, run + "-w-"));
                 awaitFirstFrames(generators, warmUp);
 
-                Map<String, StageMetrics.Reading> stagesA = StageMetrics.read(nodeA.base());
-                Map<String, StageMetrics.Reading> stagesB = StageMetrics.read(nodeB.base());
+                Map<String, StageMetrics.Reading> stagesA = StageMetrics.read(nodeA.management());
+                Map<String, StageMetrics.Reading> stagesB = StageMetrics.read(nodeB.management());
                 nodeA.sampling(true);
                 nodeB.sampling(true);
                 AtomicLongArray accepted = new AtomicLongArray(workspaces);
@@ -121,8 +121,8 @@ public final class BroadcastScenario implements Scenario {
                 GeneratorReport report = collect(generators, setup, accepted);
                 // read after the drain, so that the last writes' frames are in the stage counts too
                 List<Map<String, Object>> stages = new ArrayList<>();
-                stages.addAll(StageMetrics.window("A", stagesA, StageMetrics.read(nodeA.base())));
-                stages.addAll(StageMetrics.window("B", stagesB, StageMetrics.read(nodeB.base())));
+                stages.addAll(StageMetrics.window("A", stagesA, StageMetrics.read(nodeA.management())));
+                stages.addAll(StageMetrics.window("B", stagesB, StageMetrics.read(nodeB.management())));
                 double seconds = measured.toMillis() / 1000.0;
                 steps.add(StepResult.of("create task via node A", "open", writeRate, 512, seconds, writes));
                 steps.add(frames("broadcast frame", writeRate, report, fleet.subscribed(), seconds));

@@ -74,7 +74,7 @@ public final class FeedScenario implements Scenario {
             ClosedLoop.run(2, context.warmUp(), read);
             Projections.awaitIdle(context.infra(), url);
 
-            Map<String, StageMetrics.Reading> before = StageMetrics.read(server.base(), LAG);
+            Map<String, StageMetrics.Reading> before = StageMetrics.read(server.management(), LAG);
             server.sampling(true);
             CompletableFuture<LatencyRecorder.Snapshot> writes =
                     CompletableFuture.supplyAsync(() -> OpenLoop.run(writeRate, context.step(), 512, events.write()));
@@ -98,7 +98,7 @@ public final class FeedScenario implements Scenario {
             Projections.awaitIdle(context.infra(), url);
             summary.put(
                     source == Source.HTTP ? "lag" : "lagAppended",
-                    StageMetrics.window("node", LAG, before, StageMetrics.read(server.base(), LAG)));
+                    StageMetrics.window("node", LAG, before, StageMetrics.read(server.management(), LAG)));
             summary.put(
                     source == Source.HTTP ? "feedReadP99Ms" : "feedReadP99MsAppended",
                     steps.getLast().latency().p99());

@@ -53,9 +53,9 @@ public class NodeFeed implements BusListener, SmartLifecycle {
         if (!running) {
             return; // stopping, or not started: the log has it for whoever reads next
         }
-        long receivedNanos = System.nanoTime();
+        Arrival arrival = Arrival.of(frame.json());
         transit.record(Math.max(0, nowMicros() - publishedMicros), TimeUnit.MICROSECONDS);
-        thread.execute(() -> accept(frame, receivedNanos));
+        thread.execute(() -> accept(frame, arrival));
     }
 
     @Override
@@ -66,12 +66,12 @@ public class NodeFeed implements BusListener, SmartLifecycle {
         }
     }
 
-    private void accept(StoredFrame frame, long receivedNanos) {
+    private void accept(StoredFrame frame, Arrival arrival) {
         if (frame.seq() > delivered + 1) {
             catchUp();
         }
         if (frame.seq() == delivered + 1) {
-            deliver(frame, receivedNanos);
+            deliver(frame, arrival);
         }
     }
 
@@ -80,17 +80,16 @@ public class NodeFeed implements BusListener, SmartLifecycle {
             List<StoredFrame> page;
             do {
                 page = streamLog.after(delivered, PAGE);
-                long now = System.nanoTime();
-                page.forEach(frame -> deliver(frame, now));
+                page.forEach(frame -> deliver(frame, Arrival.of(frame.json())));
             } while (page.size() == PAGE);
         } catch (RuntimeException e) {
             log.warn("Reading the replay log failed; retrying at the next poll: {}", e.toString());
         }
     }
 
-    private void deliver(StoredFrame frame, long receivedNanos) {
+    private void deliver(StoredFrame frame, Arrival arrival) {
         delivered = frame.seq();
-        sink.deliver(frame, receivedNanos);
+        sink.deliver(frame, arrival);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.taskmesh.realtime.socket;
 
+import dev.taskmesh.realtime.bus.Arrival;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
@@ -25,14 +26,16 @@ import org.springframework.web.socket.WebSocketSession;
  */
 final class Outbox {
 
-    private record Outgoing(WebSocketMessage<?> message, long receivedNanos, CloseStatus close) {}
+    private record Outgoing(WebSocketMessage<?> message, Arrival arrival, CloseStatus close) {}
+
+    /** What every connection's writer records, shared by all of a node's connections. */
+    record Meters(Timer fanout, Timer broadcast, Counter framesOut, Counter slowConsumers) {}
 
     private final WebSocketSession session;
     private final Executor writers;
     private final int limit;
     private final long limitBytes;
-    private final Timer fanout;
-    private final Counter slowConsumers;
+    private final Meters meters;
     private final ConcurrentLinkedQueue<Outgoing> queue = new ConcurrentLinkedQueue<>();
     private final AtomicInteger size = new AtomicInteger();
     private final AtomicLong bytes = new AtomicLong();
@@ -41,37 +44,30 @@ final class Outbox {
     private volatile boolean closing;
     private volatile boolean closeQueued;
 
-    Outbox(
-            WebSocketSession session,
-            Executor writers,
-            int limit,
-            long limitBytes,
-            Timer fanout,
-            Counter slowConsumers) {
+    Outbox(WebSocketSession session, Executor writers, int limit, long limitBytes, Meters meters) {
         this.session = session;
         this.writers = writers;
         this.limit = limit;
         this.limitBytes = limitBytes;
-        this.fanout = fanout;
-        this.slowConsumers = slowConsumers;
+        this.meters = meters;
     }
 
     void send(String json) {
-        offer(new Outgoing(new TextMessage(json), 0, null));
+        offer(new Outgoing(new TextMessage(json), null, null));
     }
 
-    /** An event frame; {@code receivedNanos} is when this node received it, for the fan-out timer. */
-    void frame(String json, long receivedNanos) {
-        offer(new Outgoing(new TextMessage(json), receivedNanos, null));
+    /** A live event frame, timed from its arrival at this node and from its commit until it is written. */
+    void frame(String json, Arrival arrival) {
+        offer(new Outgoing(new TextMessage(json), arrival, null));
     }
 
     void ping() {
-        offer(new Outgoing(new PingMessage(), 0, null));
+        offer(new Outgoing(new PingMessage(), null, null));
     }
 
     /** Closes once everything queued before has been written: an error frame reaches the client first. */
     void closeAfterQueued(CloseStatus status) {
-        offer(new Outgoing(null, 0, status));
+        offer(new Outgoing(null, null, status));
         closeQueued = true;
     }
 
@@ -112,9 +108,9 @@ final class Outbox {
         if (outgoing.close() == null
                 && (size.incrementAndGet() > limit
                         | bytes.addAndGet(outgoing.message().getPayloadLength()) > limitBytes)) {
-            slowConsumers.increment();
+            meters.slowConsumers().increment();
             queue.clear();
-            offer(new Outgoing(null, 0, CloseCodes.SLOW_CONSUMER));
+            offer(new Outgoing(null, null, CloseCodes.SLOW_CONSUMER));
             closing = true;
             return;
         }
@@ -139,8 +135,10 @@ final class Outbox {
                 if (!write(next)) {
                     return;
                 }
-                if (next.receivedNanos() != 0) {
-                    fanout.record(System.nanoTime() - next.receivedNanos(), TimeUnit.NANOSECONDS);
+                if (next.arrival() != null) {
+                    long now = System.nanoTime();
+                    meters.fanout().record(now - next.arrival().receivedNanos(), TimeUnit.NANOSECONDS);
+                    meters.broadcast().record(now - next.arrival().committedNanos(), TimeUnit.NANOSECONDS);
                 }
             }
             wakeWaiters();
@@ -151,6 +149,9 @@ final class Outbox {
     private boolean write(Outgoing outgoing) {
         try {
             session.sendMessage(outgoing.message());
+            if (outgoing.message() instanceof TextMessage) {
+                meters.framesOut().increment();
+            }
             return true;
         } catch (IOException | RuntimeException e) {
             closing = true;

@@ -63,8 +63,8 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
     private final Executor replays = Executors.newVirtualThreadPerTaskExecutor();
     private final Semaphore replayTurns;
     private final Connection.FrameRate frameRate;
-    private final Timer fanout;
-    private final Counter slowConsumers;
+    private final Outbox.Meters outboxMeters;
+    private final Counter framesIn;
     private final Counter limited;
 
     public StreamSocketHandler(
@@ -94,12 +94,27 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
         this.limited = Counter.builder("taskmesh.realtime.limited")
                 .description("Connections closed with 4429: too many of one user, or too many frames refused")
                 .register(meters);
-        this.fanout = Timer.builder("taskmesh.realtime.fanout")
-                .description("From this node receiving a frame until it is written to a client's socket")
-                .publishPercentiles(0.5, 0.99)
-                .register(meters);
-        this.slowConsumers = Counter.builder("taskmesh.realtime.slow.consumers")
-                .description("Connections closed with 4408 because their outbox overflowed")
+        this.outboxMeters = new Outbox.Meters(
+                Timer.builder("taskmesh.realtime.fanout")
+                        .description("From this node receiving a frame until it is written to a client's socket")
+                        .publishPercentiles(0.5, 0.99)
+                        .register(meters),
+                Timer.builder("taskmesh.realtime.broadcast")
+                        .description("From an event's commit until its frame is written to a client's socket")
+                        .publishPercentiles(0.5, 0.99)
+                        .publishPercentileHistogram()
+                        .register(meters),
+                frameCounter(meters, "out", "Frames written to clients"),
+                Counter.builder("taskmesh.realtime.slow.consumers")
+                        .description("Connections closed with 4408 because their outbox overflowed")
+                        .register(meters));
+        this.framesIn = frameCounter(meters, "in", "Frames received from clients");
+    }
+
+    private static Counter frameCounter(MeterRegistry meters, String direction, String description) {
+        return Counter.builder("taskmesh.realtime.frames")
+                .tag("direction", direction)
+                .description(description)
                 .register(meters);
     }
 
@@ -117,8 +132,7 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
                 writers,
                 properties.maxQueuedFrames(),
                 properties.maxQueuedBytes().toBytes(),
-                fanout,
-                slowConsumers);
+                outboxMeters);
         Connection connection =
                 new Connection(session, caller.userId(), caller.expiresAt(), caller.login(), outbox, frameRate);
         session.getAttributes().put(CONNECTION, connection);
@@ -159,6 +173,7 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
 
     @Override
     protected void handleTextMessage(WebSocketSession session, TextMessage message) {
+        framesIn.increment();
         Connection connection = connection(session);
         connection.heard();
         switch (connection.admit()) {

@@ -1,5 +1,6 @@
 package dev.taskmesh.realtime.socket;
 
+import dev.taskmesh.realtime.bus.Arrival;
 import dev.taskmesh.realtime.stream.StoredFrame;
 import dev.taskmesh.realtime.stream.StreamLog;
 import dev.taskmesh.realtime.stream.StreamName;
@@ -102,32 +103,31 @@ final class Subscription {
     }
 
     /** A frame from this node's feed. */
-    synchronized void offer(StoredFrame frame, long receivedNanos) {
+    synchronized void offer(StoredFrame frame, Arrival arrival) {
         if (heldBack != null) {
             heldBack.add(frame);
         } else {
-            send(frame, receivedNanos);
+            send(frame, arrival);
         }
     }
 
     /** The replay up to {@code head} is queued: send what was held back, then follow live. */
     synchronized void live(long head) {
         position = head;
-        long now = System.nanoTime();
-        heldBack.forEach(frame -> send(frame, now));
+        heldBack.forEach(frame -> send(frame, Arrival.of(frame.json())));
         heldBack = null;
     }
 
-    private void send(StoredFrame frame, long receivedNanos) {
+    private void send(StoredFrame frame, Arrival arrival) {
         if (frame.position() <= position) {
             return;
         }
         if (frame.position() > position + 1) {
             // the feed delivers each stream in order, so this is a defect somewhere: repair it from the log
             log.range(stream, position, frame.position() - 1, GAP_PAGE)
-                    .forEach(missed -> connection.outbox().frame(missed.json(), receivedNanos));
+                    .forEach(missed -> connection.outbox().frame(missed.json(), arrival));
         }
-        connection.outbox().frame(frame.json(), receivedNanos);
+        connection.outbox().frame(frame.json(), arrival);
         position = frame.position();
     }
 }

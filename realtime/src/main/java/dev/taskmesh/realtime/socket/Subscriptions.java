@@ -1,5 +1,6 @@
 package dev.taskmesh.realtime.socket;
 
+import dev.taskmesh.realtime.bus.Arrival;
 import dev.taskmesh.realtime.bus.FrameSink;
 import dev.taskmesh.realtime.presence.Presence;
 import dev.taskmesh.realtime.stream.StoredFrame;
@@ -32,10 +33,10 @@ public class Subscriptions implements FrameSink {
     }
 
     @Override
-    public void deliver(StoredFrame frame, long receivedNanos) {
+    public void deliver(StoredFrame frame, Arrival arrival) {
         Set<Subscription> subscribers = byStream.get(frame.stream());
         if (subscribers != null) {
-            subscribers.forEach(subscription -> subscription.offer(frame, receivedNanos));
+            subscribers.forEach(subscription -> subscription.offer(frame, arrival));
         }
         Revocations.of(frame, json).ifPresent(this::revoke);
     }

@@ -1,5 +1,6 @@
 package dev.taskmesh.server.auth;
 
+import dev.taskmesh.server.operations.LogContext;
 import dev.taskmesh.server.web.ProblemType;
 import dev.taskmesh.server.web.Problems;
 import jakarta.servlet.FilterChain;
@@ -60,6 +61,7 @@ public class BearerAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         request.setAttribute(CurrentUser.ATTRIBUTE, user.get());
+        LogContext.put(LogContext.USER_ID, user.get().id()); // cleared by RequestIdFilter, the outermost filter
         chain.doFilter(request, response);
     }
 

@@ -10,6 +10,7 @@ import io.lettuce.core.RedisURI;
 import io.lettuce.core.SetArgs;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -41,18 +42,21 @@ public class ListCache implements ReadModelChanges, DisposableBean {
     private final RedisClient client;
     private final JsonMapper json;
     private final String prefix;
+    private final MeterRegistry meters;
     private volatile StatefulRedisConnection<String, String> connection;
     private volatile long unavailableUntil;
 
     ListCache(
             @Value("${taskmesh.cache.redis-url:${spring.data.redis.url:redis://127.0.0.1:6379}}") String redisUrl,
             JsonMapper json,
-            JdbcClient jdbc) {
+            JdbcClient jdbc,
+            MeterRegistry meters) {
         this.client = RedisClient.create(RedisURI.create(redisUrl));
         this.client.setOptions(ClientOptions.builder()
                 .disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
                 .build());
         this.json = json;
+        this.meters = meters;
         // per database, as the realtime channels: deployments sharing a Redis never read each other's pages
         this.prefix = "taskmesh:"
                 + jdbc.sql("SELECT current_database()").query(String.class).single() + ":cache:";
@@ -63,6 +67,7 @@ public class ListCache implements ReadModelChanges, DisposableBean {
             String list, WorkspaceId workspaceId, PageRequest request, Class<T> itemType, Supplier<Page<T>> load) {
         RedisCommands<String, String> redis = redis();
         if (redis == null) {
+            count(list, "unavailable");
             return load.get();
         }
         try {
@@ -72,15 +77,24 @@ public class ListCache implements ReadModelChanges, DisposableBean {
             JavaType type = json.getTypeFactory().constructParametricType(Page.class, itemType);
             String cached = redis.get(key);
             if (cached != null) {
+                count(list, "hit");
                 return json.readValue(cached, type);
             }
+            count(list, "miss");
             Page<T> page = load.get();
             redis.set(key, json.writerFor(type).writeValueAsString(page), SetArgs.Builder.ex(TTL));
             return page;
         } catch (RuntimeException e) {
             unavailable(e);
+            count(list, "unavailable");
             return load.get();
         }
+    }
+
+    /** Hit ratio = hit / (hit + miss + unavailable): a read that found Redis away was served uncached too. */
+    private void count(String list, String result) {
+        meters.counter("taskmesh.cache.requests", "list", list, "result", result)
+                .increment();
     }
 
     @Override

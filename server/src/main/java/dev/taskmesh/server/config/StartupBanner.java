@@ -14,6 +14,9 @@ class StartupBanner implements ApplicationListener<WebServerInitializedEvent> {
 
     @Override
     public void onApplicationEvent(WebServerInitializedEvent event) {
+        if ("management".equals(event.getApplicationContext().getServerNamespace())) {
+            return; // the actuator's own port, whose event reaches this context too
+        }
         int port = event.getWebServer().getPort();
         log.info(
                 "TaskMesh is up at http://localhost:{}/ (API description: http://localhost:{}/v3/api-docs)",

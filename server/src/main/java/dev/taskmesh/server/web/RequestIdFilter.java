@@ -1,5 +1,6 @@
 package dev.taskmesh.server.web;
 
+import dev.taskmesh.server.operations.LogContext;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,12 +9,11 @@ import java.io.IOException;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.slf4j.MDC;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives every request an id: the caller's {@code X-Request-Id} when it is a plain token, else a new UUID. It is echoed
- * in the response, put in the log context, and travels with the request's commands into their events, where
+ * in the response, put in the log context (with the caller and workspace, once known), and travels with the request's commands into their events, where
  * WebSocket frames show it as {@code correlationId}: a client matches its own writes to the frames they caused.
  */
 public class RequestIdFilter extends OncePerRequestFilter {
@@ -36,11 +36,11 @@ public class RequestIdFilter extends OncePerRequestFilter {
                 : UUID.randomUUID().toString();
         request.setAttribute(ATTRIBUTE, id);
         response.setHeader(HEADER, id);
-        MDC.put("requestId", id);
+        LogContext.put(LogContext.REQUEST_ID, id);
         try {
             chain.doFilter(request, response);
         } finally {
-            MDC.remove("requestId");
+            LogContext.clear();
         }
     }
 }

@@ -5,6 +5,7 @@ import dev.taskmesh.api.workspace.Permission;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.api.workspace.WorkspaceRole;
 import dev.taskmesh.server.auth.CurrentUser;
+import dev.taskmesh.server.operations.LogContext;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;
@@ -37,6 +38,7 @@ public class WorkspaceAccessInterceptor implements HandlerInterceptor {
         if (workspace == null) {
             return true;
         }
+        LogContext.put(LogContext.WORKSPACE_ID, workspace);
         CurrentUser user = CurrentUser.of(request)
                 .orElseThrow(() ->
                         new ProblemException(ProblemType.UNAUTHENTICATED, "A valid bearer access token is required."));

@@ -27,6 +27,7 @@ public final class TwoNodes implements AutoCloseable {
 
     private final List<Process> processes = new ArrayList<>();
     private final List<Api> apis = new ArrayList<>();
+    private final List<URI> managements = new ArrayList<>();
 
     private TwoNodes() {}
 
@@ -43,6 +44,7 @@ public final class TwoNodes implements AutoCloseable {
             Files.createDirectories(LOGS);
             for (String name : List.of("a", "b")) {
                 int port = TestInfrastructure.freePort();
+                int managementPort = TestInfrastructure.freePort();
                 ProcessBuilder builder = new ProcessBuilder(
                         ProcessHandle.current().info().command().orElse("java"),
                         "-Xmx512m",
@@ -57,6 +59,9 @@ public final class TwoNodes implements AutoCloseable {
                                 "TASKMESH_REDIS_URL", infra.redisUrl(),
                                 "TASKMESH_JWT_KEY", jwtKey,
                                 "TASKMESH_PORT", Integer.toString(port),
+                                "TASKMESH_MANAGEMENT_PORT", Integer.toString(managementPort),
+                                // a stopping node reports itself unready and serves on for this long
+                                "TASKMESH_SHUTDOWN_DRAIN", "2s",
                                 "SPRING_PROFILES_ACTIVE", "cluster"));
                 // tests sign many people up from one address: the nodes run at the test profile's lifted limits
                 builder.environment()
@@ -69,8 +74,9 @@ public final class TwoNodes implements AutoCloseable {
                 builder.redirectOutput(LOGS.resolve("node-" + name + ".log").toFile());
                 nodes.processes.add(builder.start());
                 nodes.apis.add(Api.at("http://127.0.0.1:" + port));
+                nodes.managements.add(URI.create("http://127.0.0.1:" + managementPort));
             }
-            nodes.apis.forEach(TwoNodes::awaitReady);
+            nodes.managements.forEach(TwoNodes::awaitReady);
             return nodes;
         } catch (IOException e) {
             nodes.close();
@@ -89,6 +95,15 @@ public final class TwoNodes implements AutoCloseable {
         return apis.get(1);
     }
 
+    /** Node A's actuator: health, readiness, Prometheus. */
+    public URI managementA() {
+        return managements.get(0);
+    }
+
+    public URI managementB() {
+        return managements.get(1);
+    }
+
     /** Kills node A at once, as a crash or an OOM kill would; its clients see their connections drop. */
     public void killA() {
         processes.get(0).destroyForcibly();
@@ -97,13 +112,22 @@ public final class TwoNodes implements AutoCloseable {
 
     /** Stops node B as a deploy or scale-in does (SIGTERM): a graceful shutdown. */
     public void stopB() {
+        beginStoppingB();
+        awaitStoppedB();
+    }
+
+    /** Sends node B its SIGTERM and returns at once: it drains, then shuts down gracefully. */
+    public void beginStoppingB() {
         processes.get(1).destroy();
+    }
+
+    public void awaitStoppedB() {
         await().atMost(Duration.ofSeconds(30)).until(() -> !processes.get(1).isAlive());
     }
 
-    private static void awaitReady(Api api) {
+    private static void awaitReady(URI management) {
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(api.base() + "/actuator/health/readiness"))
+        HttpRequest ready = HttpRequest.newBuilder(management.resolve("/actuator/health/readiness"))
                 .build();
         await().atMost(Duration.ofSeconds(90))
                 .pollInterval(Duration.ofMillis(250))

@@ -59,6 +59,7 @@ class DeliveryConfig {
                 new WebhookChannel(jdbc, json, targets, clock, properties.webhookTimeout()),
                 deadLetters,
                 properties,
+                jdbc,
                 clock,
                 meters);
     }

@@ -7,6 +7,8 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import dev.taskmesh.api.notification.LoadNotificationQuery;
 import dev.taskmesh.api.notification.NotificationView;
+import dev.taskmesh.api.wire.MessageOrigin;
+import dev.taskmesh.server.operations.LogContext;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -18,6 +20,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Runs queued deliveries (the db-scheduler task {@value #TASK}) and decides what a failure means: another attempt
@@ -37,6 +40,7 @@ class DeliveryWorker implements FailureHandler<Void> {
     private final DeliveryProperties properties;
     private final Clock clock;
     private final MeterRegistry meters;
+    private final JdbcClient jdbc;
     private final OneTimeTask<Void> task;
 
     DeliveryWorker(
@@ -45,9 +49,11 @@ class DeliveryWorker implements FailureHandler<Void> {
             WebhookChannel webhook,
             DeadLetters deadLetters,
             DeliveryProperties properties,
+            JdbcClient jdbc,
             Clock clock,
             MeterRegistry meters) {
         this.queries = queries;
+        this.jdbc = jdbc;
         this.email = email;
         this.webhook = webhook;
         this.deadLetters = deadLetters;
@@ -57,6 +63,10 @@ class DeliveryWorker implements FailureHandler<Void> {
         this.task = Tasks.oneTime(TASK)
                 .onFailure(this)
                 .execute((instance, context) -> deliver(Delivery.parse(instance.getId())));
+        // registered at start, so an alert on their increase sees the first dead letter of a node's life
+        for (Channel channel : Channel.values()) {
+            counter("taskmesh.notifications.dead-lettered", channel, "Deliveries given up and dead-lettered");
+        }
     }
 
     OneTimeTask<Void> task() {
@@ -71,14 +81,37 @@ class DeliveryWorker implements FailureHandler<Void> {
         if (notification.isEmpty()) {
             return; // gone with a rebuild that no longer produces it: nothing to deliver
         }
+        String requestId = requestIdOf(delivery);
+        LogContext.put(LogContext.REQUEST_ID, requestId);
+        LogContext.put(LogContext.USER_ID, delivery.owner());
+        LogContext.put(LogContext.WORKSPACE_ID, notification.get().workspaceId());
+        try {
+            send(delivery, notification.get(), requestId);
+        } finally {
+            LogContext.clear();
+        }
+    }
+
+    /** The request that caused the notification's event, from the event's metadata; null for a reminder. */
+    private String requestIdOf(Delivery delivery) {
+        return jdbc.sql("SELECT convert_from(e.meta_data, 'UTF8')::jsonb ->> :key FROM notification n"
+                        + " JOIN domain_event_entry e ON e.event_identifier = n.event_id WHERE n.id = :id")
+                .param("key", MessageOrigin.REQUEST_ID)
+                .param("id", delivery.notificationId())
+                .query(String.class)
+                .optional()
+                .orElse(null);
+    }
+
+    private void send(Delivery delivery, NotificationView notification, String requestId) {
         boolean sent;
         try {
             sent = switch (delivery.channel()) {
                 case EMAIL -> {
-                    email.send(delivery, notification.get());
+                    email.send(delivery, notification);
                     yield true;
                 }
-                case WEBHOOK -> webhook.send(delivery, notification.get());
+                case WEBHOOK -> webhook.send(delivery, notification, requestId);
             };
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -97,7 +130,7 @@ class DeliveryWorker implements FailureHandler<Void> {
                     .tag("channel", delivery.channel().wireName())
                     .publishPercentiles(0.5, 0.99)
                     .register(meters)
-                    .record(Duration.between(notification.get().createdAt(), clock.instant()));
+                    .record(Duration.between(notification.createdAt(), clock.instant()));
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.taskmesh.server.notification.delivery;
 
 import dev.taskmesh.api.notification.NotificationView;
+import dev.taskmesh.server.web.RequestIdFilter;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -51,7 +52,8 @@ class WebhookChannel {
     }
 
     /** @return false when the owner has no webhook any more: nothing to deliver */
-    boolean send(Delivery delivery, NotificationView notification) throws IOException, InterruptedException {
+    boolean send(Delivery delivery, NotificationView notification, String requestId)
+            throws IOException, InterruptedException {
         Optional<Endpoint> endpoint = jdbc.sql("""
                         SELECT url, secret, previous_secret, rotated_at FROM webhook_endpoint WHERE user_id = :userId
                         """)
@@ -71,14 +73,18 @@ class WebhookChannel {
         payload.put("notification", notification);
         String body = json.writeValueAsString(payload);
         long timestamp = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(target)
+        HttpRequest.Builder request = HttpRequest.newBuilder(target)
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header(EmailChannel.DELIVERY_ID_HEADER, delivery.id().toString())
-                .header("X-TaskMesh-Signature", signature(endpoint.get(), timestamp, body))
-                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
-                .build();
-        HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+                .header("X-TaskMesh-Signature", signature(endpoint.get(), timestamp, body));
+        if (requestId != null) {
+            request.header(RequestIdFilter.HEADER, requestId); // the request that caused it, for the receiver's logs
+        }
+        HttpResponse<Void> response = http.send(
+                request.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                        .build(),
+                HttpResponse.BodyHandlers.discarding());
         if (response.statusCode() / 100 != 2) {
             throw new IOException("webhook answered HTTP " + response.statusCode());
         }

@@ -1,0 +1,143 @@
+package dev.taskmesh.server.operations;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.TreeMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * How far every event processor is behind the event store's head: {@code taskmesh.processor.lag.events} (events
+ * not yet handled) and {@code taskmesh.processor.lag.seconds} (the age of the oldest of them), by {@code processor}.
+ *
+ * <p>Read from the shared token table, not from this node's own processors: a processor that no node runs (its
+ * claims lost, its nodes gone) then shows as a growing lag on every node, which is when an alert matters most. A
+ * processor's position is its slowest segment's. Sampled every few seconds rather than per scrape, so any number of
+ * scrapers cost the database the same.
+ */
+public class ProcessorLag {
+
+    private static final Logger log = LoggerFactory.getLogger(ProcessorLag.class);
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+    private final MultiGauge events;
+    private final MultiGauge seconds;
+
+    public ProcessorLag(JdbcClient jdbc, JsonMapper json, Clock clock, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+        this.events = MultiGauge.builder("taskmesh.processor.lag.events")
+                .description("Events stored but not yet handled by the processor")
+                .register(meters);
+        this.seconds = MultiGauge.builder("taskmesh.processor.lag.seconds")
+                .description("Age of the oldest event the processor has not handled; 0 when caught up")
+                .baseUnit("seconds")
+                .register(meters);
+    }
+
+    /** A processor's lag at one moment. */
+    public record Lag(long events, double seconds) {}
+
+    @Scheduled(fixedDelayString = "${taskmesh.operations.lag-sample-interval:5s}")
+    public void sample() {
+        try {
+            Map<String, Lag> lags = measure();
+            events.register(
+                    lags.entrySet().stream()
+                            .map(lag -> MultiGauge.Row.of(
+                                    Tags.of("processor", lag.getKey()),
+                                    lag.getValue().events()))
+                            .toList(),
+                    true);
+            seconds.register(
+                    lags.entrySet().stream()
+                            .map(lag -> MultiGauge.Row.of(
+                                    Tags.of("processor", lag.getKey()),
+                                    lag.getValue().seconds()))
+                            .toList(),
+                    true);
+        } catch (RuntimeException e) {
+            log.warn("Could not measure the processors' lag: {}", e.toString());
+        }
+    }
+
+    /** Every processor's lag now, by name; rebuilds' own processors are left out (their progress has gauges). */
+    public Map<String, Lag> measure() {
+        long head = jdbc.sql("SELECT coalesce(max(global_index), -1) FROM domain_event_entry")
+                .query(Long.class)
+                .single();
+        Map<String, Long> positions = new TreeMap<>();
+        jdbc.sql("SELECT processor_name, token FROM token_entry WHERE processor_name NOT LIKE '%@rebuild'")
+                .query((rs, row) -> Map.entry(rs.getString("processor_name"), position(rs.getBytes("token"))))
+                .list()
+                .forEach(segment -> positions.merge(segment.getKey(), segment.getValue(), Math::min));
+        Map<String, Lag> lags = new TreeMap<>();
+        positions.forEach((processor, position) -> lags.put(processor, lagAt(position, head)));
+        return lags;
+    }
+
+    private Lag lagAt(long position, long head) {
+        if (position >= head) {
+            return new Lag(0, 0);
+        }
+        List<String> oldest = jdbc.sql("SELECT time_stamp FROM domain_event_entry WHERE global_index > :position"
+                        + " ORDER BY global_index LIMIT 1")
+                .param("position", position)
+                .query(String.class)
+                .list();
+        double age = oldest.isEmpty()
+                ? 0
+                : Math.max(
+                        0,
+                        Duration.between(Instant.parse(oldest.getFirst()), clock.instant())
+                                        .toMillis()
+                                / 1000.0);
+        return new Lag(head - position, age);
+    }
+
+    /** The global position a serialized token has reached; -1 before the first event. */
+    private long position(byte[] token) {
+        if (token == null) {
+            return -1;
+        }
+        return position(json.readTree(token)).orElse(-1);
+    }
+
+    /**
+     * Axon's tokens as Jackson stores them: a GapAwareTrackingToken's {@code index}, a ReplayToken's
+     * {@code currentToken}, the lower of a MergedTrackingToken's two halves.
+     */
+    private static OptionalLong position(JsonNode token) {
+        if (token == null || token.isNull()) {
+            return OptionalLong.empty();
+        }
+        if (token.has("index")) {
+            return OptionalLong.of(token.get("index").asLong());
+        }
+        if (token.has("currentToken")) {
+            return position(token.get("currentToken"));
+        }
+        if (token.has("lowerSegmentToken")) {
+            OptionalLong lower = position(token.get("lowerSegmentToken"));
+            OptionalLong upper = position(token.get("upperSegmentToken"));
+            return lower.isPresent() && upper.isPresent()
+                    ? OptionalLong.of(Math.min(lower.getAsLong(), upper.getAsLong()))
+                    : OptionalLong.empty();
+        }
+        return OptionalLong.empty();
+    }
+}
