@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.config.Configurer;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.beans.factory.SmartInitializingSingleton;
@@ -31,11 +32,22 @@ class OperationsConfig {
         return () -> commandBus.registerHandlerInterceptor(new CommandTimer(meters));
     }
 
+    /** Registered before any other handler interceptor, so their log lines carry the event's context too. */
     @Bean
     ConfigurerModule eventLogContext() {
-        return configurer -> configurer
-                .eventProcessing()
-                .registerDefaultHandlerInterceptor((config, name) -> new EventLogContext(name));
+        return new ConfigurerModule() {
+            @Override
+            public void configureModule(Configurer configurer) {
+                configurer
+                        .eventProcessing()
+                        .registerDefaultHandlerInterceptor((config, name) -> new EventLogContext(name));
+            }
+
+            @Override
+            public int order() {
+                return Integer.MIN_VALUE;
+            }
+        };
     }
 
     /** The cap of open connections (Tomcat's), beside the gauge of open WebSockets, for the alert near it. */
