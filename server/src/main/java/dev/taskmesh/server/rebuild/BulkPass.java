@@ -20,7 +20,6 @@ import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.EventUtils;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
@@ -127,7 +126,7 @@ final class BulkPass {
                 List<TrackedDomainEventData<byte[]>> batch = new ArrayList<>();
                 CopyText rows = new CopyText();
                 while (rs.next()) {
-                    TrackedDomainEventData<byte[]> entry = entry(rs);
+                    TrackedDomainEventData<byte[]> entry = StoredEvent.tracked(rs);
                     if (batch.size() >= DESERIALIZE && !sameAggregate(batch.getLast(), entry)) {
                         foldAll(fold, batch, rows);
                         batch.clear();
@@ -212,21 +211,6 @@ final class BulkPass {
             throw new IllegalStateException(
                     "the bulk pass could not write its rows: " + e.getCause().getMessage(), e);
         }
-    }
-
-    private static TrackedDomainEventData<byte[]> entry(ResultSet rs) throws SQLException {
-        return new TrackedDomainEventData<>(
-                new GlobalSequenceTrackingToken(rs.getLong("global_index")),
-                new StoredEvent(
-                        rs.getString("type"),
-                        rs.getString("aggregate_identifier"),
-                        rs.getLong("sequence_number"),
-                        rs.getString("event_identifier"),
-                        StoredEvent.parseTimestamp(rs.getString("time_stamp")),
-                        rs.getString("payload_type"),
-                        rs.getString("payload_revision"),
-                        rs.getBytes("payload"),
-                        rs.getBytes("meta_data")));
     }
 
     /** Positions near the head that the snapshot does not hold: open transactions may still commit them. */

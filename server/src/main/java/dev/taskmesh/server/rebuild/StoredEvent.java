@@ -1,10 +1,14 @@
 package dev.taskmesh.server.rebuild;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.axonframework.common.DateTimeUtils;
 import org.axonframework.eventhandling.DomainEventData;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
 import org.axonframework.serialization.SerializedMetaData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
@@ -14,7 +18,7 @@ import org.axonframework.serialization.SimpleSerializedObject;
  * general ISO formatter on every read: a sixth of the bulk pass's time. Axon writes it in one fixed shape
  * ({@code 2026-11-29T08:27:01.134Z}), which is parsed here by position; any other shape goes to Axon's parser.
  */
-record StoredEvent(
+public record StoredEvent(
         String type,
         String aggregateIdentifier,
         long sequenceNumber,
@@ -27,6 +31,26 @@ record StoredEvent(
         implements DomainEventData<byte[]> {
 
     private static final int FIXED_LENGTH = "2026-11-29T08:27:01.134Z".length();
+
+    /**
+     * The row under the result set's cursor, with its global position: columns {@code global_index, type,
+     * aggregate_identifier, sequence_number, event_identifier, time_stamp, payload_type, payload_revision, payload,
+     * meta_data}.
+     */
+    public static TrackedDomainEventData<byte[]> tracked(ResultSet rs) throws SQLException {
+        return new TrackedDomainEventData<>(
+                new GlobalSequenceTrackingToken(rs.getLong("global_index")),
+                new StoredEvent(
+                        rs.getString("type"),
+                        rs.getString("aggregate_identifier"),
+                        rs.getLong("sequence_number"),
+                        rs.getString("event_identifier"),
+                        parseTimestamp(rs.getString("time_stamp")),
+                        rs.getString("payload_type"),
+                        rs.getString("payload_revision"),
+                        rs.getBytes("payload"),
+                        rs.getBytes("meta_data")));
+    }
 
     static Instant parseTimestamp(String text) {
         if (text.length() == FIXED_LENGTH

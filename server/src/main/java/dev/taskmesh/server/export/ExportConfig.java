@@ -1,0 +1,23 @@
+package dev.taskmesh.server.export;
+
+import java.time.Clock;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.json.JsonMapper;
+
+@Configuration(proxyBeanMethods = false)
+class ExportConfig {
+
+    @Bean
+    WorkspaceExport workspaceExport(
+            JdbcClient jdbc,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            org.axonframework.config.Configuration axon,
+            JsonMapper json,
+            Clock clock) {
+        return new WorkspaceExport(jdbc, eventSerializer, axon.upcasterChain(), json, clock);
+    }
+}
