@@ -2,15 +2,14 @@ package dev.taskmesh.server;
 
 import static dev.taskmesh.server.support.Api.expect;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.taskmesh.server.support.Api;
 import dev.taskmesh.server.support.Api.User;
 import dev.taskmesh.server.support.Board;
 import dev.taskmesh.server.support.IntegrationTest;
+import dev.taskmesh.server.support.OpsTools;
 import dev.taskmesh.server.support.StreamClient;
 import dev.taskmesh.server.support.TestInfrastructure;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +51,7 @@ class BackupRestoreIT extends IntegrationTest {
 
     @Test
     void aRestoredBackupServesTheSameTasksReplayLogAndRetriedRequests() throws Exception {
-        requirePostgresTools();
+        OpsTools.require("pg_dump", "pg_restore", "psql");
         User owner = api.registerAndLogin(Board.unique("owner"));
         String workspace = api.createWorkspace(owner, "Backed up");
         String project = api.createProject(owner, workspace, "Board");
@@ -187,17 +186,5 @@ class BackupRestoreIT extends IntegrationTest {
         assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
         assertThat(process.exitValue()).as(script + " printed: " + output).isEqualTo(expectedExit);
         return output;
-    }
-
-    private static void requirePostgresTools() throws IOException, InterruptedException {
-        boolean installed = onPath("pg_dump") && onPath("pg_restore") && onPath("psql");
-        if (!installed && System.getenv("TASKMESH_REQUIRE_PG_TOOLS") != null) {
-            throw new IllegalStateException("pg_dump, pg_restore and psql are required (TASKMESH_REQUIRE_PG_TOOLS)");
-        }
-        assumeTrue(installed, "pg_dump is not installed (apt-get install postgresql-client)");
-    }
-
-    private static boolean onPath(String command) throws IOException, InterruptedException {
-        return new ProcessBuilder("sh", "-c", "command -v " + command).start().waitFor() == 0;
     }
 }

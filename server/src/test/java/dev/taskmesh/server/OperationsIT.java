@@ -14,10 +14,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -242,6 +248,33 @@ class OperationsIT extends IntegrationTest {
         assertThat(processors.path("details").path("task-views").path("state").asString())
                 .isEqualTo("running");
         assertThat(get("/actuator/health/liveness").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void theAlertRulesAndTheDashboardNameOnlyMetricsTheServerExposes() throws Exception {
+        Api.expect(api.createTask(owner, workspace, project, "Measured"), 201);
+        Api.expect(api.get("/api/workspaces/" + workspace + "/search?q=measured", owner.accessToken()), 200);
+        Api.expect(api.get("/api/workspaces/" + workspace + "/projects", owner.accessToken()), 200);
+        try (StreamClient client = StreamClient.connect(api.base(), owner.accessToken())) {
+            client.subscribe("workspace:" + workspace, 0L);
+            client.awaitEvents("workspace:" + workspace, 2);
+        }
+        Path ops = Path.of("..", "ops");
+        String named = Files.readString(ops.resolve("prometheus/alerts.yml"))
+                + Files.readString(ops.resolve("grafana/dashboards/taskmesh.json"));
+        Set<String> metrics = new TreeSet<>();
+        Matcher metric = Pattern.compile("\\btaskmesh_[a-z_]+").matcher(named);
+        while (metric.find()) {
+            metrics.add(metric.group());
+        }
+        // series that exist once their event has happened: a first external delivery, a rebuild
+        metrics.removeAll(Set.of("taskmesh_notifications_delivered_total", "taskmesh_rebuild_progress"));
+        assertThat(metrics).hasSizeGreaterThan(10);
+        await().untilAsserted(() -> {
+            Scrape scrape = Scrape.of(management);
+            assertThat(metrics)
+                    .allSatisfy(name -> assertThat(scrape.has(name)).as(name).isTrue());
+        });
     }
 
     /** The structured (JSON) log lines that mention {@code text}; every line must be JSON. */

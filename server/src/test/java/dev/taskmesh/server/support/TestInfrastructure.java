@@ -165,7 +165,7 @@ public final class TestInfrastructure {
         return base + "/" + database + parameters;
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
