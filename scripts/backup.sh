@@ -8,9 +8,8 @@
 # without a rebuild. Attachment files live outside the database: copy their directory or bucket as well
 # (docs/operations.md#backup-and-restore). Exit codes: 0 written, 1 pg_dump failed, 2 bad usage.
 set -euo pipefail
-cd "$(dirname "$0")"
 # shellcheck source=scripts/pg-env.sh
-. ./pg-env.sh
+. "$(dirname "$0")/pg-env.sh"
 if [ $# -ne 1 ] || [ "$1" = "-h" ] || [ "$1" = "--help" ]; then
   echo "usage: scripts/backup.sh <file>   (database from TASKMESH_DATABASE_URL, _USER, _PASSWORD)" >&2
   exit 2

@@ -7,9 +7,8 @@
 # the backup's version and migrates it forward if the server is newer. Exit codes: 0 restored, 1 pg_restore failed,
 # 2 bad usage or a database that is not empty.
 set -euo pipefail
-cd "$(dirname "$0")"
 # shellcheck source=scripts/pg-env.sh
-. ./pg-env.sh
+. "$(dirname "$0")/pg-env.sh"
 if [ $# -ne 1 ] || [ "$1" = "-h" ] || [ "$1" = "--help" ]; then
   echo "usage: scripts/restore.sh <file>   (into the empty database TASKMESH_DATABASE_URL, _USER, _PASSWORD)" >&2
   exit 2

@@ -140,7 +140,7 @@ class NotificationChannelsIT extends IntegrationTest {
                 .isTrue();
         assignmentsBy(/* email */ false, /* webhook */ true);
         WEBHOOK.status.set(500);
-        assign(createTask("Hooked"));
+        String requestId = assign(createTask("Hooked")).header("X-Request-Id");
 
         DeadLetters.DeadLetter letter = Awaitility.await()
                 .atMost(Duration.ofSeconds(30))
@@ -163,6 +163,8 @@ class NotificationChannelsIT extends IntegrationTest {
                 .until(() -> WEBHOOK.from(letter.deliveryId().toString()), all -> all.size() == 5)
                 .getLast();
         assertThat(delivered.body()).contains("\"kind\":\"assigned\"", "Hooked");
+        // the request that caused it, for the receiver's logs
+        assertThat(delivered.requestId()).isEqualTo(requestId);
         String[] signature = delivered.signature().split(",");
         String timestamp = signature[0].substring("t=".length());
         assertThat(signature[1]).isEqualTo("v1=" + hmac(secret, timestamp + "." + delivered.body()));
@@ -199,8 +201,8 @@ class NotificationChannelsIT extends IntegrationTest {
                 .text("id");
     }
 
-    private void assign(String task) {
-        track(expect(
+    private Api.Response assign(String task) {
+        return track(expect(
                 api.post(
                         "/api/workspaces/" + board.workspace() + "/tasks/" + task + "/assignee",
                         board.owner().accessToken(),
@@ -259,7 +261,7 @@ class NotificationChannelsIT extends IntegrationTest {
         }
     }
 
-    private record Received(String deliveryId, String signature, String body) {}
+    private record Received(String deliveryId, String signature, String requestId, String body) {}
 
     /** A webhook receiver answering every request with {@link #status}, keeping what it received. */
     private record Receiver(HttpServer server, AtomicInteger status, List<Received> received) {
@@ -273,6 +275,7 @@ class NotificationChannelsIT extends IntegrationTest {
                     receiver.received.add(new Received(
                             exchange.getRequestHeaders().getFirst("X-TaskMesh-Delivery-Id"),
                             exchange.getRequestHeaders().getFirst("X-TaskMesh-Signature"),
+                            exchange.getRequestHeaders().getFirst("X-Request-Id"),
                             body));
                     exchange.sendResponseHeaders(receiver.status.get(), -1);
                     exchange.close();

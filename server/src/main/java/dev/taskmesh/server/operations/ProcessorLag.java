@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -56,23 +57,18 @@ public class ProcessorLag {
     public void sample() {
         try {
             Map<String, Lag> lags = measure();
-            events.register(
-                    lags.entrySet().stream()
-                            .map(lag -> MultiGauge.Row.of(
-                                    Tags.of("processor", lag.getKey()),
-                                    lag.getValue().events()))
-                            .toList(),
-                    true);
-            seconds.register(
-                    lags.entrySet().stream()
-                            .map(lag -> MultiGauge.Row.of(
-                                    Tags.of("processor", lag.getKey()),
-                                    lag.getValue().seconds()))
-                            .toList(),
-                    true);
+            events.register(rows(lags, Lag::events), true);
+            seconds.register(rows(lags, Lag::seconds), true);
         } catch (RuntimeException e) {
             log.warn("Could not measure the processors' lag: {}", e.toString());
         }
+    }
+
+    private static List<MultiGauge.Row<?>> rows(Map<String, Lag> lags, ToDoubleFunction<Lag> value) {
+        return lags.entrySet().stream()
+                .<MultiGauge.Row<?>>map(lag ->
+                        MultiGauge.Row.of(Tags.of("processor", lag.getKey()), value.applyAsDouble(lag.getValue())))
+                .toList();
     }
 
     /** Every processor's lag now, by name; rebuilds' own processors are left out (their progress has gauges). */
