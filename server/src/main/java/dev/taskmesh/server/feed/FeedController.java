@@ -7,9 +7,9 @@ import dev.taskmesh.api.wire.Page;
 import dev.taskmesh.api.workspace.MembershipDirectory;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.server.auth.CurrentUser;
+import dev.taskmesh.server.replica.ReplicaReads;
 import dev.taskmesh.server.web.PageRequest;
 import dev.taskmesh.server.web.ProblemException;
-import dev.taskmesh.server.web.ReadConsistency;
 import java.util.List;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,12 +27,12 @@ class FeedController {
 
     private final QueryGateway queries;
     private final MembershipDirectory memberships;
-    private final ReadConsistency consistency;
+    private final ReplicaReads reads;
 
-    FeedController(QueryGateway queries, MembershipDirectory memberships, ReadConsistency consistency) {
+    FeedController(QueryGateway queries, MembershipDirectory memberships, ReplicaReads reads) {
         this.queries = queries;
         this.memberships = memberships;
-        this.consistency = consistency;
+        this.reads = reads;
     }
 
     @GetMapping("/api/me/feed")
@@ -49,10 +49,9 @@ class FeedController {
             // a workspace the caller is not in filters to nothing rather than telling whether it exists
             workspaces = workspaces.contains(only) ? List.of(only) : List.of();
         }
-        consistency.await(READ_MODEL, minPosition);
-        FeedPage feed = queries.query(
-                        new FindFeedQuery(user.id(), workspaces, page.after(), page.limit()), FeedPage.class)
-                .join();
+        FindFeedQuery query = new FindFeedQuery(user.id(), workspaces, page.after(), page.limit());
+        FeedPage feed = reads.read(
+                minPosition, () -> queries.query(query, FeedPage.class).join(), READ_MODEL);
         return new Page<>(feed.items(), PageRequest.cursor(feed.nextBefore()));
     }
 

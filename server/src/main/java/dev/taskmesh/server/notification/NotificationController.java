@@ -20,6 +20,7 @@ import dev.taskmesh.api.wire.Page;
 import dev.taskmesh.api.workspace.MembershipDirectory;
 import dev.taskmesh.command.config.CommandSender;
 import dev.taskmesh.server.auth.CurrentUser;
+import dev.taskmesh.server.replica.ReplicaReads;
 import dev.taskmesh.server.web.PageRequest;
 import dev.taskmesh.server.web.ProblemException;
 import dev.taskmesh.server.web.ReadConsistency;
@@ -52,16 +53,19 @@ class NotificationController {
     private final CommandSender commands;
     private final MembershipDirectory memberships;
     private final ReadConsistency consistency;
+    private final ReplicaReads reads;
 
     NotificationController(
             QueryGateway queries,
             CommandSender commands,
             MembershipDirectory memberships,
-            ReadConsistency consistency) {
+            ReadConsistency consistency,
+            ReplicaReads reads) {
         this.queries = queries;
         this.commands = commands;
         this.memberships = memberships;
         this.consistency = consistency;
+        this.reads = reads;
     }
 
     @GetMapping("/api/me/notifications")
@@ -72,16 +76,14 @@ class NotificationController {
             @RequestParam(required = false) Boolean unread,
             @RequestParam(required = false) Long minPosition) {
         PageRequest page = PageRequest.of(cursor, limit);
-        consistency.await(READ_MODEL, minPosition);
-        NotificationPage found = queries.query(
-                        new FindNotificationsQuery(
-                                user.id(),
-                                memberships.workspacesOf(user.id()),
-                                Boolean.TRUE.equals(unread),
-                                page.after(),
-                                page.limit()),
-                        NotificationPage.class)
-                .join();
+        FindNotificationsQuery query = new FindNotificationsQuery(
+                user.id(),
+                memberships.workspacesOf(user.id()),
+                Boolean.TRUE.equals(unread),
+                page.after(),
+                page.limit());
+        NotificationPage found = reads.read(
+                minPosition, () -> queries.query(query, NotificationPage.class).join(), READ_MODEL);
         return new Page<>(found.items(), PageRequest.cursor(found.nextBefore()));
     }
 

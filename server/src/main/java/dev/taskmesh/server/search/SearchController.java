@@ -5,7 +5,7 @@ import dev.taskmesh.api.search.SearchResults;
 import dev.taskmesh.api.search.SearchTasksQuery;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.server.auth.CurrentUser;
-import dev.taskmesh.server.web.ReadConsistency;
+import dev.taskmesh.server.replica.ReplicaReads;
 import java.util.List;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,11 +24,11 @@ class SearchController {
     private static final String READ_MODEL = "search";
 
     private final QueryGateway queries;
-    private final ReadConsistency consistency;
+    private final ReplicaReads reads;
 
-    SearchController(QueryGateway queries, ReadConsistency consistency) {
+    SearchController(QueryGateway queries, ReplicaReads reads) {
         this.queries = queries;
-        this.consistency = consistency;
+        this.reads = reads;
     }
 
     @GetMapping("/api/workspaces/{ws}/search")
@@ -44,8 +44,8 @@ class SearchController {
             @RequestParam(required = false) Long minPosition) {
         SearchTasksQuery query = SearchRequest.parse(
                 ws, user, new SearchRequest.Parameters(q, projectId, status, assignee, cursor, limit));
-        consistency.await(READ_MODEL, minPosition);
-        SearchResults results = queries.query(query, SearchResults.class).join();
+        SearchResults results = reads.read(
+                minPosition, () -> queries.query(query, SearchResults.class).join(), READ_MODEL);
         return new SearchPage(results.items(), SearchRequest.cursor(results.nextAfter()), results.didYouMean());
     }
 }

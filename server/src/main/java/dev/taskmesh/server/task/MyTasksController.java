@@ -7,8 +7,8 @@ import dev.taskmesh.api.task.TaskView;
 import dev.taskmesh.api.wire.Page;
 import dev.taskmesh.api.workspace.MembershipDirectory;
 import dev.taskmesh.server.auth.CurrentUser;
+import dev.taskmesh.server.replica.ReplicaReads;
 import dev.taskmesh.server.web.PageRequest;
-import dev.taskmesh.server.web.ReadConsistency;
 import org.axonframework.queryhandling.QueryGateway;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -22,12 +22,12 @@ class MyTasksController {
 
     private final QueryGateway queries;
     private final MembershipDirectory memberships;
-    private final ReadConsistency consistency;
+    private final ReplicaReads reads;
 
-    MyTasksController(QueryGateway queries, MembershipDirectory memberships, ReadConsistency consistency) {
+    MyTasksController(QueryGateway queries, MembershipDirectory memberships, ReplicaReads reads) {
         this.queries = queries;
         this.memberships = memberships;
-        this.consistency = consistency;
+        this.reads = reads;
     }
 
     /** The latest change first; the workspaces come from the membership table, never from the read model. */
@@ -39,11 +39,9 @@ class MyTasksController {
             @RequestParam(required = false) Long minPosition) {
         int size = PageRequest.of(null, limit).limit();
         String after = TaskListRequest.after(TaskSort.UPDATED_AT_DESC, cursor);
-        consistency.await(READ_MODEL, minPosition);
-        TaskList tasks = queries.query(
-                        new FindMyTasksQuery(user.id(), memberships.workspacesOf(user.id()), after, size),
-                        TaskList.class)
-                .join();
+        FindMyTasksQuery query = new FindMyTasksQuery(user.id(), memberships.workspacesOf(user.id()), after, size);
+        TaskList tasks = reads.read(
+                minPosition, () -> queries.query(query, TaskList.class).join(), READ_MODEL);
         return new Page<>(tasks.items(), TaskListRequest.cursor(TaskSort.UPDATED_AT_DESC, tasks.nextAfter()));
     }
 }

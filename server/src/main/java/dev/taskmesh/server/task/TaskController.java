@@ -32,6 +32,7 @@ import dev.taskmesh.api.workspace.Permission;
 import dev.taskmesh.api.workspace.WorkspaceId;
 import dev.taskmesh.command.config.CommandSender;
 import dev.taskmesh.server.auth.CurrentUser;
+import dev.taskmesh.server.replica.ReplicaReads;
 import dev.taskmesh.server.web.IfMatch;
 import dev.taskmesh.server.web.MergePatch;
 import dev.taskmesh.server.web.PageRequest;
@@ -80,11 +81,13 @@ class TaskController {
     private final CommandSender commands;
     private final QueryGateway queries;
     private final ReadConsistency consistency;
+    private final ReplicaReads reads;
 
-    TaskController(CommandSender commands, QueryGateway queries, ReadConsistency consistency) {
+    TaskController(CommandSender commands, QueryGateway queries, ReadConsistency consistency, ReplicaReads reads) {
         this.commands = commands;
         this.queries = queries;
         this.consistency = consistency;
+        this.reads = reads;
     }
 
     @PostMapping("/projects/{p}/tasks")
@@ -131,10 +134,12 @@ class TaskController {
                 user,
                 new TaskListRequest.Parameters(
                         status, assignee, label, priority, dueBefore, dueAfter, watching, sort, cursor, limit));
-        consistency.await(PROJECT_READ_MODEL, minPosition);
-        consistency.await(READ_MODEL, minPosition);
-        TaskList tasks = queries.query(query, ResponseTypes.optionalInstanceOf(TaskList.class))
-                .join()
+        TaskList tasks = reads.read(
+                        minPosition,
+                        () -> queries.query(query, ResponseTypes.optionalInstanceOf(TaskList.class))
+                                .join(),
+                        PROJECT_READ_MODEL,
+                        READ_MODEL)
                 .orElseThrow(() -> ProblemException.notFound("No such project."));
         return new Page<>(tasks.items(), TaskListRequest.cursor(query.sort(), tasks.nextAfter()));
     }
