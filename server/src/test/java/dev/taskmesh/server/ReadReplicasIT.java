@@ -62,7 +62,9 @@ class ReadReplicasIT {
         registry.add("spring.datasource.password", () -> "");
         registry.add("spring.data.redis.url", TestInfrastructure.get()::redisUrl);
         registry.add("taskmesh.auth.jwt-key", () -> IntegrationTest.JWT_KEY);
-        registry.add("taskmesh.attachments.directory", () -> PAIR.directory().resolve("attachments").toString());
+        registry.add(
+                "taskmesh.attachments.directory",
+                () -> PAIR.directory().resolve("attachments").toString());
         registry.add("taskmesh.replicas.urls", PAIR::replicaUrl);
         registry.add("taskmesh.replicas.check-interval", () -> "100ms");
         // a paused replay must keep the replica in the rotation for the length of the test
