@@ -8,6 +8,7 @@ import dev.taskmesh.bench.scenario.ConnectionsScenario;
 import dev.taskmesh.bench.scenario.FeedScenario;
 import dev.taskmesh.bench.scenario.NotificationScenario;
 import dev.taskmesh.bench.scenario.RebuildScenario;
+import dev.taskmesh.bench.scenario.ReplicaScenario;
 import dev.taskmesh.bench.scenario.RunContext;
 import dev.taskmesh.bench.scenario.Scenario;
 import dev.taskmesh.bench.scenario.SearchScenario;
@@ -42,7 +43,8 @@ public final class Bench {
                     new FeedScenario(),
                     new NotificationScenario(),
                     new SearchScenario(),
-                    new RebuildScenario())
+                    new RebuildScenario(),
+                    new ReplicaScenario())
             .collect(Collectors.toMap(Scenario::name, Function.identity()));
 
     private Bench() {}
