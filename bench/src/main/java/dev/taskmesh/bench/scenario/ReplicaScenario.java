@@ -153,11 +153,17 @@ public final class ReplicaScenario implements Scenario {
             summary.put(key + "ReadP99Ms", reads.latency().p99());
             summary.put(key + "WriteP99Ms", steps.getLast().latency().p99());
             if (withReplica) {
-                summary.put("readsServedByReplica", server.metric("taskmesh.replicas.reads", "reason:replica"));
-                summary.put("readsServedByPrimary", server.metric("taskmesh.replicas.reads", "source:primary"));
+                summary.put("readsServedByReplica", count(server, "reason:replica"));
+                summary.put("readsServedByPrimary", count(server, "source:primary"));
             }
             return server.usage();
         }
+    }
+
+    /** A count of the node's routed reads; a counter that never moved is absent, which is 0. */
+    private static long count(ServerProcess server, String tag) throws Exception {
+        double value = server.metric("taskmesh.replicas.reads", tag);
+        return Double.isNaN(value) ? 0 : Math.round(value);
     }
 
     @Override
