@@ -83,7 +83,14 @@ class OpsFilesIT {
     void theDashboardIsJsonAndTheClusterScriptPassesShellcheck() throws Exception {
         OpsTools.require("python3", "shellcheck");
         run(Map.of(), "python3", "-m", "json.tool", "ops/grafana/dashboards/taskmesh.json");
-        assertThat(run(Map.of(), "shellcheck", "-x", "scripts/cluster.sh", "scripts/backup.sh", "scripts/restore.sh"))
+        assertThat(run(
+                        Map.of(),
+                        "shellcheck",
+                        "-x",
+                        "scripts/cluster.sh",
+                        "scripts/backup.sh",
+                        "scripts/restore.sh",
+                        "scripts/replica-pair.sh"))
                 .isEmpty();
     }
 
