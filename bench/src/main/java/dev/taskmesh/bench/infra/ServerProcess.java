@@ -214,8 +214,8 @@ public final class ServerProcess implements AutoCloseable {
     }
 
     /**
-     * The value of one of the server's meters from its actuator (e.g. {@code taskmesh.search.query.percentile} with
-     * tag {@code phi:0.5}), or NaN when it has none.
+     * The value of one of the server's meters from its actuator (e.g. {@code taskmesh.replicas.reads} with tag
+     * {@code reason:replica}, summed over its other tags), or NaN when it has none; percentiles: PrometheusText.
      */
     public double metric(String name, String tag) throws IOException, InterruptedException {
         return read(name, tag, Duration.ofSeconds(5));

@@ -1,6 +1,7 @@
 package dev.taskmesh.bench.scenario;
 
 import dev.taskmesh.bench.client.TaskMeshClient;
+import dev.taskmesh.bench.infra.PrometheusText;
 import dev.taskmesh.bench.infra.ServerProcess;
 import dev.taskmesh.bench.load.Call;
 import dev.taskmesh.bench.load.ClosedLoop;
@@ -106,8 +107,8 @@ public final class SearchScenario implements Scenario {
                         OpenLoop.run(RATE, context.step(), 512, index -> search.run(1_000_000 + index)));
                 server.sampling(false);
                 steps.add(step);
-                double sqlP50 = 1000 * server.metric("taskmesh.search.query.percentile", "phi:0.5");
-                double sqlP99 = 1000 * server.metric("taskmesh.search.query.percentile", "phi:0.99");
+                double sqlP50 = 1000 * PrometheusText.quantile(server.management(), "taskmesh.search.query", "0.5");
+                double sqlP99 = 1000 * PrometheusText.quantile(server.management(), "taskmesh.search.query", "0.99");
                 summary.put("p50ms", step.latency().p50());
                 summary.put("p99ms", step.latency().p99());
                 summary.put("sqlP50ms", Math.round(sqlP50 * 100) / 100.0);

@@ -1,5 +1,6 @@
 package dev.taskmesh.bench.scenario;
 
+import dev.taskmesh.bench.infra.PrometheusText;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -111,8 +112,7 @@ final class StageMetrics {
     }
 
     private static double percentile(URI node, String name, String phi) {
-        return measurements(node, "/actuator/metrics/" + name + ".percentile?tag=phi:" + phi)
-                .getOrDefault("VALUE", Double.NaN);
+        return PrometheusText.quantile(node, name, phi);
     }
 
     /** The measurements of one metric by statistic; empty when the node answers anything but 200. */

@@ -6,8 +6,10 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.json.JsonMapper;
 
+/** The operator's workspace export (docs/operations.md#one-workspaces-export). */
 @Configuration(proxyBeanMethods = false)
 class ExportConfig {
 
@@ -17,7 +19,8 @@ class ExportConfig {
             @Qualifier("eventSerializer") Serializer eventSerializer,
             org.axonframework.config.Configuration axon,
             JsonMapper json,
-            Clock clock) {
-        return new WorkspaceExport(jdbc, eventSerializer, axon.upcasterChain(), json, clock);
+            Clock clock,
+            PlatformTransactionManager transactions) {
+        return new WorkspaceExport(jdbc, eventSerializer, axon.upcasterChain(), json, clock, transactions);
     }
 }

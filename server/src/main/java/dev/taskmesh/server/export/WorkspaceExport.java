@@ -15,6 +15,9 @@ import org.axonframework.serialization.Serializer;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,7 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
  * tasks and comments as the read models hold them now) and {@code events} (every event of the workspace, in store
  * order, upcast and deserialized as a projection sees them, personal data decrypted). The workspace's events are
  * found through the feed's event table (one row per event of a workspace, keyed by global position), so the export
- * reads the workspace's events only, not the whole store.
+ * reads the workspace's events only, not the whole store. It reads in one repeatable-read transaction: state and
+ * events come from the same snapshot, however long the writing takes.
  */
 public class WorkspaceExport {
 
@@ -36,10 +40,19 @@ public class WorkspaceExport {
     private final EventUpcaster upcasters;
     private final JsonMapper json;
     private final Clock clock;
+    private final TransactionTemplate snapshot;
 
     public WorkspaceExport(
-            JdbcClient jdbc, Serializer eventSerializer, EventUpcaster upcasters, JsonMapper json, Clock clock) {
+            JdbcClient jdbc,
+            Serializer eventSerializer,
+            EventUpcaster upcasters,
+            JsonMapper json,
+            Clock clock,
+            PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
+        this.snapshot = new TransactionTemplate(transactions);
+        this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        this.snapshot.setReadOnly(true);
         this.eventSerializer = eventSerializer;
         this.upcasters = upcasters;
         this.json = json;
@@ -54,6 +67,10 @@ public class WorkspaceExport {
     }
 
     public void write(WorkspaceId workspace, OutputStream out) {
+        snapshot.executeWithoutResult(status -> writeSnapshot(workspace, out));
+    }
+
+    private void writeSnapshot(WorkspaceId workspace, OutputStream out) {
         try (JsonGenerator generator = json.createGenerator(out)) {
             generator.writeStartObject();
             generator.writeStringProperty("exportedAt", clock.instant().toString());
