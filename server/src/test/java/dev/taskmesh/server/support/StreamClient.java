@@ -207,11 +207,11 @@ public final class StreamClient implements AutoCloseable {
             return null;
         }
 
+        /** An error ends the connection like a close without a frame (1006), even one before the client is attached. */
         @Override
         public void onError(WebSocket socket, Throwable error) {
-            if (client != null) {
-                client.closed.complete(1006);
-            }
+            await().atMost(PATIENCE).until(() -> client != null);
+            client.closed.complete(1006);
         }
     }
 }
