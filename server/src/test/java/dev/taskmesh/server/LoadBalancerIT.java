@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -80,6 +81,9 @@ class LoadBalancerIT {
         }
         if (nodes != null) {
             nodes.close();
+        }
+        if (run != null) {
+            FileSystemUtils.deleteRecursively(run);
         }
     }
 

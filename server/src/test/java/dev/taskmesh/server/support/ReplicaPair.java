@@ -89,9 +89,15 @@ public final class ReplicaPair implements AutoCloseable {
         }
     }
 
+    /** Stops both servers and removes everything of theirs, the directory made for them included. */
     @Override
     public void close() {
         run("stop", dir.toString());
+        try {
+            Files.deleteIfExists(dir.getParent());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private String url(int port, String database) {
