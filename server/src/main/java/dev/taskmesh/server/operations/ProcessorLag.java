@@ -1,5 +1,6 @@
 package dev.taskmesh.server.operations;
 
+import dev.taskmesh.server.web.StoredTokens;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
@@ -8,14 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.ToDoubleFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -110,30 +109,6 @@ public class ProcessorLag {
         if (token == null) {
             return -1;
         }
-        return position(json.readTree(token)).orElse(-1);
-    }
-
-    /**
-     * Axon's tokens as Jackson stores them: a GapAwareTrackingToken's {@code index}, a ReplayToken's
-     * {@code currentToken}, the lower of a MergedTrackingToken's two halves.
-     */
-    private static OptionalLong position(JsonNode token) {
-        if (token == null || token.isNull()) {
-            return OptionalLong.empty();
-        }
-        if (token.has("index")) {
-            return OptionalLong.of(token.get("index").asLong());
-        }
-        if (token.has("currentToken")) {
-            return position(token.get("currentToken"));
-        }
-        if (token.has("lowerSegmentToken")) {
-            OptionalLong lower = position(token.get("lowerSegmentToken"));
-            OptionalLong upper = position(token.get("upperSegmentToken"));
-            return lower.isPresent() && upper.isPresent()
-                    ? OptionalLong.of(Math.min(lower.getAsLong(), upper.getAsLong()))
-                    : OptionalLong.empty();
-        }
-        return OptionalLong.empty();
+        return StoredTokens.position(json.readTree(token)).orElse(-1);
     }
 }

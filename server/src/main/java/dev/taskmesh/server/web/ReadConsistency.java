@@ -5,7 +5,6 @@ import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -66,46 +65,15 @@ public class ReadConsistency {
                 .single();
     }
 
-    /** True when every segment's token has passed the position with no gap left at or below it. */
+    /** True when every segment's token has passed the position with no gap at it (StoredTokens.covers). */
     boolean reached(String processingGroup, long position) {
         List<byte[]> tokens = jdbc.sql("SELECT token FROM token_entry WHERE processor_name = :name")
                 .param("name", processingGroup)
                 .query((rs, row) -> rs.getBytes("token"))
                 .list();
         return !tokens.isEmpty()
-                && tokens.stream().allMatch(token -> token != null && covers(json.readTree(token), position));
-    }
-
-    /**
-     * Reads Axon's serialized tokens: a GapAwareTrackingToken ({@code index}, {@code gaps}); a ReplayToken, whose
-     * {@code currentToken} is where it is; a MergedTrackingToken, which has passed a position when both halves have.
-     */
-    private static boolean covers(JsonNode token, long position) {
-        if (token == null || token.isNull()) {
-            return false;
-        }
-        if (token.has("index")) {
-            if (token.get("index").asLong() < position) {
-                return false;
-            }
-            // Only a gap at the position itself counts. Gaps below it are other transactions: most are rolled-back
-            // sequence values that never fill (Axon keeps them until its gap timeout, so waiting on them would answer
-            // 503 for a minute), and a write the client saw answered before this one committed before it, so it
-            // cannot be a gap in a token that has passed this position.
-            for (JsonNode gap : token.path("gaps")) {
-                if (gap.asLong() == position) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (token.has("currentToken")) {
-            return covers(token.get("currentToken"), position);
-        }
-        if (token.has("lowerSegmentToken")) {
-            return covers(token.get("lowerSegmentToken"), position) && covers(token.get("upperSegmentToken"), position);
-        }
-        return false;
+                && tokens.stream()
+                        .allMatch(token -> token != null && StoredTokens.covers(json.readTree(token), position));
     }
 
     private static void sleep(long millis) {
