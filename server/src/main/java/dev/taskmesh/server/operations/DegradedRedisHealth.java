@@ -14,7 +14,8 @@ import org.springframework.data.redis.connection.RedisConnectionFactory;
  */
 final class DegradedRedisHealth implements HealthIndicator {
 
-    static final Status DEGRADED = new Status("DEGRADED", "Redis is unreachable: live frames come from the replay log");
+    private static final Status DEGRADED =
+            Degraded.because("Redis is unreachable: live frames come from the replay log");
 
     private final DataRedisHealthIndicator check;
 

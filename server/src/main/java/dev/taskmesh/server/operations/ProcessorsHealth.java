@@ -16,6 +16,8 @@ import org.springframework.boot.health.contributor.Status;
  */
 final class ProcessorsHealth implements HealthIndicator {
 
+    private static final Status FAILING = Degraded.because("A processor is retrying a batch that failed");
+
     private final EventProcessingConfiguration processing;
 
     ProcessorsHealth(EventProcessingConfiguration processing) {
@@ -33,7 +35,7 @@ final class ProcessorsHealth implements HealthIndicator {
             if (!processor.isRunning()) {
                 status = Status.DOWN;
             } else if (processor.isError() && status.equals(Status.UP)) {
-                status = DegradedRedisHealth.DEGRADED;
+                status = FAILING;
             }
             if (processor instanceof StreamingEventProcessor streaming) {
                 details.put(

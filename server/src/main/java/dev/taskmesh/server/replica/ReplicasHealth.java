@@ -1,5 +1,6 @@
 package dev.taskmesh.server.replica;
 
+import dev.taskmesh.server.operations.Degraded;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.health.contributor.Health;
@@ -13,7 +14,8 @@ import org.springframework.boot.health.contributor.Status;
  */
 final class ReplicasHealth implements HealthIndicator {
 
-    private static final Status DEGRADED = new Status("DEGRADED", "A replica is out of the rotation");
+    private static final Status DEGRADED =
+            Degraded.because("A replica is out of the rotation: the primary serves its reads");
 
     private final Replicas replicas;
 
