@@ -1,8 +1,8 @@
 package dev.taskmesh.realtime.bus;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * When a frame reached this node and when its event was committed, both on this node's monotonic clock, so the
@@ -29,10 +29,7 @@ public record Arrival(long receivedNanos, long committedNanos) {
         }
         try {
             Instant at = Instant.parse(frameJson.substring(start + AT.length(), end));
-            Instant now = Instant.now();
-            long micros = TimeUnit.SECONDS.toMicros(now.getEpochSecond() - at.getEpochSecond())
-                    + (now.getNano() - at.getNano()) / 1_000;
-            return Math.max(0, micros) * 1_000;
+            return Math.max(0, Duration.between(at, Instant.now()).toNanos());
         } catch (DateTimeParseException e) {
             return 0;
         }

@@ -102,7 +102,6 @@ public class StreamSocketHandler extends TextWebSocketHandler implements SubProt
                 Timer.builder("taskmesh.realtime.broadcast")
                         .description("From an event's commit until its frame is written to a client's socket")
                         .publishPercentiles(0.5, 0.99)
-                        .publishPercentileHistogram()
                         .register(meters),
                 frameCounter(meters, "out", "Frames written to clients"),
                 Counter.builder("taskmesh.realtime.slow.consumers")
