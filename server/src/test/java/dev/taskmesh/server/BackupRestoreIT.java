@@ -6,17 +6,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.taskmesh.server.support.Api;
 import dev.taskmesh.server.support.Api.User;
 import dev.taskmesh.server.support.Board;
+import dev.taskmesh.server.support.Command;
 import dev.taskmesh.server.support.IntegrationTest;
 import dev.taskmesh.server.support.OpsTools;
 import dev.taskmesh.server.support.StreamClient;
 import dev.taskmesh.server.support.TestInfrastructure;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -173,18 +172,16 @@ class BackupRestoreIT extends IntegrationTest {
     }
 
     /** Runs one of the scripts against {@code database}; answers what it printed. */
-    private static String run(int expectedExit, String script, String database, String file) throws Exception {
+    private static String run(int expectedExit, String script, String database, String file) {
         ProcessBuilder builder =
-                new ProcessBuilder("bash", SCRIPTS.resolve(script).toString(), file).redirectErrorStream(true);
+                new ProcessBuilder("bash", SCRIPTS.resolve(script).toString(), file);
         builder.environment().put("TASKMESH_DATABASE_URL", database);
         builder.environment()
                 .put("TASKMESH_DATABASE_USER", TestInfrastructure.get().user());
         builder.environment()
                 .put("TASKMESH_DATABASE_PASSWORD", TestInfrastructure.get().password());
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        assertThat(process.exitValue()).as(script + " printed: " + output).isEqualTo(expectedExit);
-        return output;
+        Command result = Command.run(builder);
+        assertThat(result.exit()).as(script + " printed: " + result.output()).isEqualTo(expectedExit);
+        return result.output();
     }
 }

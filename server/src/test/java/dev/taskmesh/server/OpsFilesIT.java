@@ -2,14 +2,12 @@ package dev.taskmesh.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.taskmesh.server.support.Command;
 import dev.taskmesh.server.support.OpsTools;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -37,7 +35,7 @@ class OpsFilesIT {
                         "-q"))
                 .isEmpty();
         // without the signing key, compose refuses to start the nodes and says why
-        Result withoutKey = execute(Map.of(), "docker-compose", "-f", "docker-compose.yml", "config", "-q");
+        Command withoutKey = execute(Map.of(), "docker-compose", "-f", "docker-compose.yml", "config", "-q");
         assertThat(withoutKey.exit()).isNotZero();
         assertThat(withoutKey.output()).contains("TASKMESH_JWT_KEY");
     }
@@ -102,25 +100,19 @@ class OpsFilesIT {
                         .toList());
     }
 
-    private record Result(int exit, String output) {}
-
     /** Runs a command in the repository's root; fails the test unless it exits 0, with what it printed. */
-    private static String run(Map<String, String> env, String... command) throws IOException, InterruptedException {
-        Result result = execute(env, command);
+    private static String run(Map<String, String> env, String... command) {
+        Command result = execute(env, command);
         assertThat(result.exit())
                 .as(String.join(" ", command) + " printed:\n" + result.output())
                 .isZero();
         return result.output();
     }
 
-    private static Result execute(Map<String, String> env, String... command) throws IOException, InterruptedException {
-        ProcessBuilder builder =
-                new ProcessBuilder(command).directory(ROOT.toFile()).redirectErrorStream(true);
+    private static Command execute(Map<String, String> env, String... command) {
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile());
         builder.environment().remove("TASKMESH_JWT_KEY");
         builder.environment().putAll(env);
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-        return new Result(process.exitValue(), output);
+        return Command.run(builder);
     }
 }

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -12,7 +11,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.concurrent.TimeUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -113,30 +113,15 @@ public final class ReplicaPair implements AutoCloseable {
     }
 
     private static String run(String... arguments) {
-        try {
-            String[] command = new String[arguments.length + 2];
-            command[0] = "bash";
-            command[1] = SCRIPT.toString();
-            System.arraycopy(arguments, 0, command, 2, arguments.length);
-            Process process =
-                    new ProcessBuilder(command).redirectErrorStream(true).start();
-            String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            if (!process.waitFor(2, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                throw new IllegalStateException("replica-pair.sh " + arguments[0] + " took over two minutes");
+        List<String> command = new ArrayList<>(List.of("bash", SCRIPT.toString()));
+        command.addAll(List.of(arguments));
+        Command result = Command.run(new ProcessBuilder(command));
+        if (result.exit() != 0) {
+            if (arguments[0].equals("start") && System.getenv("TASKMESH_REQUIRE_OPS_TOOLS") == null) {
+                assumeTrue(false, "no replica pair here: " + result.output());
             }
-            if (process.exitValue() != 0) {
-                if (arguments[0].equals("start") && System.getenv("TASKMESH_REQUIRE_OPS_TOOLS") == null) {
-                    assumeTrue(false, "no replica pair here: " + output);
-                }
-                throw new IllegalStateException("replica-pair.sh " + arguments[0] + " failed: " + output);
-            }
-            return output;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("replica-pair.sh " + arguments[0] + " failed: " + result.output());
         }
+        return result.output();
     }
 }
