@@ -129,6 +129,12 @@ class PoisonEventsIT extends IntegrationTest {
                 .isEqualTo("not-found");
         assertThat(api.delete("/admin/dead-letters/987654321", OPERATOR_TOKEN).status())
                 .isEqualTo(404);
+        // an id that does not parse names nothing, as everywhere; a bad page size is a 400 problem
+        assertThat(api.delete("/admin/dead-letters/not-a-number", OPERATOR_TOKEN)
+                        .problemType())
+                .isEqualTo("not-found");
+        assertThat(api.get("/admin/dead-letters?limit=0", OPERATOR_TOKEN).problemType())
+                .isEqualTo("validation-failed");
     }
 
     /** The processor's letters now, in the order they were parked. */
