@@ -13,7 +13,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Every streaming processor's poison-event policy, and the operator's dead letters (docs/operations.md#poison-events). */
+/**
+ * Every streaming processor's poison-event policy, and the operator's dead letters
+ * (docs/operations.md#poison-events).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(PoisonProperties.class)
 class PoisonConfig {

@@ -13,8 +13,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Gives every request an id: the caller's {@code X-Request-Id} when it is a plain token, else a new UUID. It is echoed
- * in the response, put in the log context (with the caller and workspace, once known), and travels with the request's commands into their events, where
- * WebSocket frames show it as {@code correlationId}: a client matches its own writes to the frames they caused.
+ * in the response, put in the log context (with the caller and workspace, once known), and travels with the
+ * request's commands into their events, where WebSocket frames show it as {@code correlationId}: a client matches its
+ * own writes to the frames they caused. The log context is cleared here, the outermost filter, once the request ends.
  */
 public class RequestIdFilter extends OncePerRequestFilter {
 
