@@ -32,9 +32,17 @@ public class WakeableEventStore extends EmbeddedEventStore {
         super.afterCommit(List.of());
     }
 
+    /**
+     * Axon calls this when its unit of work commits. A unit of work that joined an outer transaction (a request with
+     * an {@code Idempotency-Key} stores its answer in the same one) commits before the database does: readers woken
+     * then find nothing, and the events waited for the next commit or the fetch delay, which put the write rate's
+     * interval at the median of every frame's latency. Then the wake waits for the outer commit.
+     */
     @Override
     protected void afterCommit(List<? extends EventMessage<?>> events) {
-        super.afterCommit(events);
-        commitListeners.forEach(Runnable::run);
+        AfterOuterCommit.run(() -> {
+            super.afterCommit(events);
+            commitListeners.forEach(Runnable::run);
+        });
     }
 }
