@@ -5,7 +5,9 @@ import dev.taskmesh.bench.record.ResultFiles;
 import dev.taskmesh.bench.record.ScenarioResult;
 import dev.taskmesh.bench.scenario.BroadcastScenario;
 import dev.taskmesh.bench.scenario.ConnectionsScenario;
+import dev.taskmesh.bench.scenario.FaultScenario;
 import dev.taskmesh.bench.scenario.FeedScenario;
+import dev.taskmesh.bench.scenario.MixedScenario;
 import dev.taskmesh.bench.scenario.NotificationScenario;
 import dev.taskmesh.bench.scenario.RebuildScenario;
 import dev.taskmesh.bench.scenario.ReplicaScenario;
@@ -32,19 +34,22 @@ import java.util.stream.Stream;
  */
 public final class Bench {
 
-    private static final Map<String, Scenario> SCENARIOS = Stream.of(
-                    new YardstickScenario(),
-                    new WritePathScenario(),
-                    BroadcastScenario.streams(),
-                    BroadcastScenario.atScale(),
-                    new ConnectionsScenario(),
-                    new StormScenario(),
-                    new TaskListScenario(),
-                    new FeedScenario(),
-                    new NotificationScenario(),
-                    new SearchScenario(),
-                    new RebuildScenario(),
-                    new ReplicaScenario())
+    private static final Map<String, Scenario> SCENARIOS = Stream.concat(
+                    Stream.of(
+                            new YardstickScenario(),
+                            new WritePathScenario(),
+                            BroadcastScenario.streams(),
+                            BroadcastScenario.atScale(),
+                            new ConnectionsScenario(),
+                            new StormScenario(),
+                            new TaskListScenario(),
+                            new FeedScenario(),
+                            new NotificationScenario(),
+                            new SearchScenario(),
+                            new RebuildScenario(),
+                            new ReplicaScenario(),
+                            new MixedScenario()),
+                    FaultScenario.all().stream())
             .collect(Collectors.toMap(Scenario::name, Function.identity()));
 
     private Bench() {}
@@ -79,11 +84,19 @@ public final class Bench {
             ScenarioResult result = scenario.run(context);
             Path json = ResultFiles.writeJson(context.outDir(), result);
             String markdown = scenario.markdown(result);
+            Path report = ResultFiles.writeReport(context.outDir(), result, markdown);
             if (docs) {
                 ResultFiles.updateDocument(root.resolve("docs/benchmarks.md"), result, markdown);
+                ResultFiles.copyPlots(context.outDir(), root.resolve("docs"), result);
             }
             System.out.println(markdown);
-            System.out.println("result: " + json);
+            System.out.println("result: " + json + "\nreport: " + report);
+            List<String> failures = scenario.failures(result);
+            if (!failures.isEmpty()) {
+                System.err.println(scenario.name() + " FAILED:");
+                failures.forEach(failure -> System.err.println("  " + failure));
+                System.exit(1);
+            }
         }
     }
 }

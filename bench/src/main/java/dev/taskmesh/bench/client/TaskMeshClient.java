@@ -40,6 +40,13 @@ public final class TaskMeshClient {
                 .build();
     }
 
+    /** A user signed in elsewhere (its access token known), talking to {@code base}. */
+    public static TaskMeshClient withToken(URI base, String accessToken) {
+        TaskMeshClient client = new TaskMeshClient(base);
+        client.token = accessToken;
+        return client;
+    }
+
     /** The same user, signed in, talking to another node (or to a restarted one on a new port). */
     public TaskMeshClient at(URI otherBase) {
         TaskMeshClient moved = new TaskMeshClient(otherBase);
@@ -137,6 +144,50 @@ public final class TaskMeshClient {
                 post(
                         "/api/workspaces/" + workspace + "/tasks/" + task + "/assignee",
                         new AssignTaskRequest(assigneeId)));
+    }
+
+    /**
+     * One attempt at a command, sent with {@code key} as both its {@code Idempotency-Key} (so that a retry after a
+     * lost answer appends nothing) and its {@code X-Request-Id} (so that its events can be found by it). Never throws
+     * for the server's sake: no answer at all is status 0.
+     */
+    public Attempt attempt(String path, Object body, String key) throws InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + token)
+                .header("Idempotency-Key", key)
+                .header("X-Request-Id", key)
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            if (status / 100 == 2) {
+                return new Attempt(status, JSON.readValue(response.body(), CommandAccepted.class), null);
+            }
+            String type = response.body().startsWith("{")
+                    ? JSON.readTree(response.body()).path("type").asString()
+                    : response.body();
+            return new Attempt(status, null, type);
+        } catch (IOException e) {
+            return new Attempt(0, null, e.toString());
+        }
+    }
+
+    /**
+     * What one attempt at a command got: the answer when it succeeded, else its status (0 when no answer came) and
+     * its problem type.
+     */
+    public record Attempt(int status, CommandAccepted accepted, String problem) {
+
+        /** Worth another try: no answer, the server or its database unavailable, or the key still in use. */
+        public boolean retryable() {
+            return status == 0
+                    || status >= 500
+                    || status == 429
+                    || status == 409 && problem != null && problem.endsWith("/idempotency-key-in-use");
+        }
     }
 
     private HttpResponse<String> post(String path, Object body) throws IOException, InterruptedException {

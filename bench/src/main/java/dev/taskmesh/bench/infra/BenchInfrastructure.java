@@ -31,8 +31,10 @@ public final class BenchInfrastructure implements AutoCloseable {
     private final EmbeddedPostgres embeddedPostgres;
     private final RedisServer embeddedRedis;
     private final Path tempDir;
+    private final String kind;
 
     private BenchInfrastructure(
+            String kind,
             String adminUrl,
             String user,
             String password,
@@ -47,6 +49,12 @@ public final class BenchInfrastructure implements AutoCloseable {
         this.embeddedPostgres = embeddedPostgres;
         this.embeddedRedis = embeddedRedis;
         this.tempDir = tempDir;
+        this.kind = kind;
+    }
+
+    /** A view on services someone else started and stops (see {@link OwnServices}); closing it stops nothing. */
+    public static BenchInfrastructure on(String adminUrl, String user, String password, String redisUrl) {
+        return new BenchInfrastructure("own", adminUrl, user, password, redisUrl, null, null, null);
     }
 
     public static BenchInfrastructure start(Map<String, String> env) {
@@ -54,6 +62,7 @@ public final class BenchInfrastructure implements AutoCloseable {
         String redis = env.get("TASKMESH_REDIS_URL");
         if (url != null && !url.isBlank() && redis != null && !redis.isBlank()) {
             return new BenchInfrastructure(
+                    "given",
                     url,
                     env.getOrDefault("TASKMESH_DATABASE_USER", "postgres"),
                     env.getOrDefault("TASKMESH_DATABASE_PASSWORD", ""),
@@ -84,6 +93,7 @@ public final class BenchInfrastructure implements AutoCloseable {
                     .build();
             redisServer.start();
             return new BenchInfrastructure(
+                    "embedded",
                     "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/postgres",
                     "postgres",
                     "",
@@ -142,8 +152,12 @@ public final class BenchInfrastructure implements AutoCloseable {
         return redisUrl;
     }
 
-    public boolean embedded() {
-        return embeddedPostgres != null;
+    /**
+     * Whose services these are: {@code embedded} (started by the harness), {@code given} (named by the environment)
+     * or {@code own} (a scenario's own, see {@link OwnServices}).
+     */
+    public String kind() {
+        return kind;
     }
 
     /** The server's {@code max_connections}: yardsticks stay below it, leaving room for the server's pool. */

@@ -35,6 +35,8 @@ public final class ServerProcess implements AutoCloseable {
     private final Process process;
     private final URI base;
     private final URI management;
+    private final Path jar;
+    private final Map<String, String> env;
     private final HttpClient http = HttpClient.newHttpClient();
     private final ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
     private final List<double[]> samples = new ArrayList<>();
@@ -43,15 +45,30 @@ public final class ServerProcess implements AutoCloseable {
     private volatile boolean sampling;
     private boolean started;
 
-    private ServerProcess(Process process, URI base, URI management) {
+    private ServerProcess(Process process, URI base, URI management, Path jar, Map<String, String> env) {
         this.process = process;
         this.base = base;
         this.management = management;
+        this.jar = jar;
+        this.env = env;
     }
 
     public static ServerProcess start(Path jar, Map<String, String> env, Path log) {
-        int port = BenchInfrastructure.freePort();
-        int managementPort = BenchInfrastructure.freePort();
+        return start(jar, env, log, BenchInfrastructure.freePort(), BenchInfrastructure.freePort());
+    }
+
+    /**
+     * The same node started again after it died (see {@link #kill}): same jar, settings and ports, as a supervisor
+     * restarts a crashed process behind a load balancer that still knows its address.
+     */
+    public ServerProcess restart(Path log) {
+        return start(jar, env, log, base.getPort(), management.getPort());
+    }
+
+    private static ServerProcess start(Path jar, Map<String, String> given, Path log, int port, int managementPort) {
+        // kept with the process, so that a restart signs with the key its clients' tokens were signed with
+        Map<String, String> env = new java.util.HashMap<>(given);
+        env.putIfAbsent("TASKMESH_JWT_KEY", signingKey());
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java));
         // JVM flags for the servers only (a GC to compare, a profiler), never for the harness or its generators
@@ -64,7 +81,6 @@ public final class ServerProcess implements AutoCloseable {
                 new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(env);
         builder.environment().put("SPRING_PROFILES_ACTIVE", "bench");
-        builder.environment().put("TASKMESH_JWT_KEY", env.getOrDefault("TASKMESH_JWT_KEY", signingKey()));
         builder.environment().put("TASKMESH_ACCESS_TOKEN_TTL", "6h");
         // health, the heap figure and the stage timers are read from the actuator, on its own port
         builder.environment().put("TASKMESH_MANAGEMENT_PORT", Integer.toString(managementPort));
@@ -73,7 +89,9 @@ public final class ServerProcess implements AutoCloseable {
             ServerProcess server = new ServerProcess(
                     builder.start(),
                     URI.create("http://127.0.0.1:" + port),
-                    URI.create("http://127.0.0.1:" + managementPort));
+                    URI.create("http://127.0.0.1:" + managementPort),
+                    jar,
+                    Map.copyOf(env));
             server.awaitHealthy(Duration.ofSeconds(120));
             return server;
         } catch (IOException e) {

@@ -1,6 +1,7 @@
 package dev.taskmesh.bench.load;
 
 import dev.taskmesh.bench.record.LatencyRecorder;
+import dev.taskmesh.bench.record.TimeSeries;
 import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,16 +23,23 @@ public final class OpenLoop {
     private OpenLoop() {}
 
     public static LatencyRecorder.Snapshot run(double rate, Duration duration, int maxInFlight, Call call) {
+        return run(rate, duration, maxInFlight, call, null);
+    }
+
+    /** As above, also recording each request (from its intended start) second by second into {@code series}. */
+    public static LatencyRecorder.Snapshot run(
+            double rate, Duration duration, int maxInFlight, Call call, TimeSeries series) {
         long total = Math.round(rate * duration.toNanos() / 1e9);
-        return loop(rate, maxInFlight, index -> index < total, call);
+        return loop(rate, maxInFlight, index -> index < total, call, series);
     }
 
     /** As {@link #run}, for as long as {@code going} says: while something else happens, such as a rebuild. */
     public static LatencyRecorder.Snapshot runWhile(double rate, int maxInFlight, BooleanSupplier going, Call call) {
-        return loop(rate, maxInFlight, index -> going.getAsBoolean(), call);
+        return loop(rate, maxInFlight, index -> going.getAsBoolean(), call, null);
     }
 
-    private static LatencyRecorder.Snapshot loop(double rate, int maxInFlight, LongPredicate more, Call call) {
+    private static LatencyRecorder.Snapshot loop(
+            double rate, int maxInFlight, LongPredicate more, Call call, TimeSeries series) {
         LatencyRecorder recorder = new LatencyRecorder();
         Semaphore inFlight = new Semaphore(maxInFlight);
         double intervalNanos = 1e9 / rate;
@@ -45,6 +53,9 @@ public final class OpenLoop {
                 }
                 if (!inFlight.tryAcquire()) {
                     recorder.error();
+                    if (series != null) {
+                        series.error(due);
+                    }
                     continue;
                 }
                 long index = i;
@@ -55,11 +66,14 @@ public final class OpenLoop {
                         long done = System.nanoTime();
                         if (ok) {
                             recorder.success(due, sent, done);
+                            if (series != null) {
+                                series.success(done, (done - due) / 1_000);
+                            }
                         } else {
-                            recorder.error();
+                            failed(recorder, series);
                         }
                     } catch (Exception e) {
-                        recorder.error();
+                        failed(recorder, series);
                     } finally {
                         inFlight.release();
                     }
@@ -67,5 +81,12 @@ public final class OpenLoop {
             }
         }
         return recorder.snapshot();
+    }
+
+    private static void failed(LatencyRecorder recorder, TimeSeries series) {
+        recorder.error();
+        if (series != null) {
+            series.error(System.nanoTime());
+        }
     }
 }

@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -27,6 +28,32 @@ public final class ResultFiles {
                 result.scenario() + "-" + result.mode() + "-" + STAMP.format(result.startedAt()) + ".json");
         JSON.writeValue(file.toFile(), result);
         return file;
+    }
+
+    /**
+     * The run's Markdown report beside its JSON: the section docs/benchmarks.md would show, with its header. Plots
+     * are referred to as {@code plots/NAME.png}, which is where they are beside the report and in docs/.
+     */
+    public static Path writeReport(Path outDir, ScenarioResult result, String markdown) throws IOException {
+        Path file = outDir.resolve(
+                result.scenario() + "-" + result.mode() + "-" + STAMP.format(result.startedAt()) + ".md");
+        Files.writeString(
+                file, "# Scenario `" + result.scenario() + "`\n\n" + header(result) + "\n" + markdown.strip() + "\n");
+        return file;
+    }
+
+    /** Copies the plots a result names (its summary's {@code plots}) to {@code docs}/plots, for the document. */
+    public static void copyPlots(Path outDir, Path docs, ScenarioResult result) throws IOException {
+        if (!(result.summary().get("plots") instanceof List<?> plots)) {
+            return;
+        }
+        Files.createDirectories(docs.resolve("plots"));
+        for (Object plot : plots) {
+            Files.copy(
+                    outDir.resolve("plots").resolve(plot.toString()),
+                    docs.resolve("plots").resolve(plot.toString()),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
     }
 
     /** Replaces the scenario's section of the document (appending it if absent) with the latest figures. */

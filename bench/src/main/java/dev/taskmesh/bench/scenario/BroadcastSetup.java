@@ -14,16 +14,24 @@ import java.util.Map;
  * password, which takes the server tens of milliseconds): many connections share a member's token, as one person's
  * several tabs would.
  */
-record BroadcastSetup(TaskMeshClient writer, List<String> workspaces, List<String> projects, List<String> tokens) {
+record BroadcastSetup(
+        TaskMeshClient writer,
+        List<String> workspaces,
+        List<String> projects,
+        List<String> tokens,
+        List<String> members,
+        List<String> handles) {
 
     static BroadcastSetup create(URI node, String run, int workspaceCount, int memberCount) throws Exception {
         TaskMeshClient writer = new TaskMeshClient(node);
         writer.signUp(run + "_owner");
         List<String> members = new ArrayList<>();
+        List<String> handles = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         for (int m = 0; m < memberCount; m++) {
             TaskMeshClient member = new TaskMeshClient(node);
-            member.signUp(run + "_m" + m);
+            handles.add(run + "_m" + m);
+            member.signUp(handles.getLast());
             members.add(member.userId());
             tokens.add(member.accessToken());
         }
@@ -37,7 +45,13 @@ record BroadcastSetup(TaskMeshClient writer, List<String> workspaces, List<Strin
                 writer.addMember(workspace, member, "member");
             }
         }
-        return new BroadcastSetup(writer, List.copyOf(workspaces), List.copyOf(projects), List.copyOf(tokens));
+        return new BroadcastSetup(
+                writer,
+                List.copyOf(workspaces),
+                List.copyOf(projects),
+                List.copyOf(tokens),
+                List.copyOf(members),
+                List.copyOf(handles));
     }
 
     /**

@@ -17,7 +17,7 @@ final class Machines {
                 os.getTotalMemorySize() / (1024 * 1024),
                 System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("java.vendor") + " " + System.getProperty("java.version"),
-                infra.postgresVersion() + (infra.embedded() ? " (embedded)" : ""),
-                infra.embedded() ? "embedded" : "given");
+                infra.postgresVersion() + (infra.kind().equals("given") ? "" : " (" + infra.kind() + ")"),
+                infra.kind());
     }
 }

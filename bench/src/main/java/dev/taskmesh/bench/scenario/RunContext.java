@@ -19,6 +19,14 @@ public record RunContext(boolean full, BenchInfrastructure infra, Path serverJar
         return full ? Duration.ofSeconds(20) : Duration.ofSeconds(3);
     }
 
+    /**
+     * Where a plot of {@code scenario} goes: {@code plots/} beside the results, one file per scenario and plot,
+     * which the latest run overwrites (the harness copies them to docs/plots/ with the figures).
+     */
+    public Path plot(String scenario, String what) {
+        return outDir.resolve("plots").resolve(scenario + "-" + what + ".png");
+    }
+
     public Duration warmUp() {
         return full ? Duration.ofSeconds(30) : Duration.ofSeconds(5);
     }

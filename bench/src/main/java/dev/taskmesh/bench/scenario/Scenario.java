@@ -1,5 +1,6 @@
 package dev.taskmesh.bench.scenario;
 
+import dev.taskmesh.bench.infra.BenchInfrastructure;
 import dev.taskmesh.bench.record.ScenarioResult;
 import dev.taskmesh.bench.record.ServerSample;
 import dev.taskmesh.bench.record.StepResult;
@@ -14,6 +15,14 @@ public interface Scenario {
 
     ScenarioResult run(RunContext context) throws Exception;
 
+    /**
+     * What makes this result a failure, for scenarios that check correctness (something lost or doubled): the harness
+     * exits non-zero when the list is not empty. Timings are never failures.
+     */
+    default List<String> failures(ScenarioResult result) {
+        return List.of();
+    }
+
     /** The markdown that docs/benchmarks.md shows for a result of this scenario. */
     String markdown(ScenarioResult result);
 
@@ -24,15 +33,19 @@ public interface Scenario {
             List<StepResult> steps,
             ServerSample server,
             Map<String, Object> summary) {
+        return result(context, context.infra(), started, steps, server, summary);
+    }
+
+    /** As above, for a run on services of its own ({@code infra}) rather than the harness's. */
+    default ScenarioResult result(
+            RunContext context,
+            BenchInfrastructure infra,
+            Instant started,
+            List<StepResult> steps,
+            ServerSample server,
+            Map<String, Object> summary) {
         return new ScenarioResult(
-                name(),
-                context.mode(),
-                started,
-                context.command(),
-                Machines.describe(context.infra()),
-                steps,
-                server,
-                summary);
+                name(), context.mode(), started, context.command(), Machines.describe(infra), steps, server, summary);
     }
 
     /** One sentence on what the server used during the measured steps. */

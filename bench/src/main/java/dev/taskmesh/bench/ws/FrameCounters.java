@@ -17,6 +17,8 @@ final class FrameCounters {
     final LongAdder early = new LongAdder();
 
     final LongAdder errorFrames = new LongAdder();
+    /** of the error frames, those saying Redis is unreachable: expected, once per client, while it is */
+    final LongAdder busUnavailable = new LongAdder();
     /** frames that are not JSON objects, or of a type the protocol does not name */
     final LongAdder badFrames = new LongAdder();
 

@@ -15,7 +15,9 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code t <requestId> <sentMicros> <answeredMicros>} for each measured write, {@code probe} (answered with
  * {@code events <n>}), {@code expect <stream> <count>} for each stream, {@code reconnect <url> <patienceMillis>} (a reconnect
  * storm towards node number {@code url}, answered with {@code storm <StormReport>} once every client caught up with the
- * counts expected), and {@code finish <drainMillis>}, answered with {@code result <GeneratorReport>}, after which it
+ * counts expected), {@code follow} (from then on every client reconnects by itself whenever its socket goes),
+ * {@code settle <patienceMillis>} (the expected counts are the streams' heads: answered with
+ * {@code followed <FollowReport>} once every client reached its head), and {@code finish <drainMillis>}, answered with {@code result <GeneratorReport>}, after which it
  * exits. Diagnostics go to stderr; stdout carries only answers.
  */
 public final class GeneratorMain {
@@ -53,6 +55,11 @@ public final class GeneratorMain {
                         StormReport report = fleet.reconnect(
                                 Integer.parseInt(word[1]), expected, Duration.ofMillis(Long.parseLong(word[2])));
                         answer(answers, "storm " + JSON.writeValueAsString(report));
+                    }
+                    case "follow" -> fleet.follow();
+                    case "settle" -> {
+                        FollowReport report = fleet.settle(expected, Duration.ofMillis(Long.parseLong(word[1])));
+                        answer(answers, "followed " + JSON.writeValueAsString(report));
                     }
                     case "finish" -> {
                         GeneratorReport report = fleet.finish(expected, Duration.ofMillis(Long.parseLong(word[1])));

@@ -128,6 +128,24 @@ public final class GeneratorProcess implements AutoCloseable {
         send("reconnect " + url + " " + patience.toMillis());
     }
 
+    /** From now on the child's clients reconnect by themselves, with {@code since}, whenever their sockets go. */
+    public synchronized void follow() {
+        send("follow");
+    }
+
+    /**
+     * Hands the child the streams' heads once every write is relayed: its clients have until {@code patience} to
+     * reach them (see {@link #followResult}). Separate from waiting for the report, so that all children settle at once.
+     */
+    public synchronized void settle(Map<String, Long> heads, Duration patience) {
+        heads.forEach((stream, head) -> send("expect " + stream + " " + head));
+        send("settle " + patience.toMillis());
+    }
+
+    public FollowReport followResult(Duration timeout) throws InterruptedException {
+        return JSON.readValue(await("followed", timeout), FollowReport.class);
+    }
+
     public StormReport stormResult(Duration timeout) throws InterruptedException {
         return JSON.readValue(await("storm", timeout), StormReport.class);
     }

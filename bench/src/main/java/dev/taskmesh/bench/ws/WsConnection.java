@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One client: a WebSocket subscribed to one stream. It checks that the stream's positions step by one from the head
@@ -18,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 final class WsConnection implements WebSocket.Listener {
 
     static final String PROTOCOL = "taskmesh.v1";
+    private static final Runnable GONE = () -> {};
 
     private final String stream;
     private final String measuredPrefix;
@@ -37,6 +39,12 @@ final class WsConnection implements WebSocket.Listener {
     private volatile long last;
     /** written by the listener only, read by the fleet */
     private volatile long measured;
+
+    /** the position the first client of this line of resumed clients subscribed at: what it has seen starts here */
+    private volatile long origin;
+
+    /** run once when the socket closes or fails ({@link #whenGone}); GONE once that has happened */
+    private final AtomicReference<Runnable> gone = new AtomicReference<>();
 
     private volatile long caughtUpNanos;
     private volatile boolean closed;
@@ -60,6 +68,7 @@ final class WsConnection implements WebSocket.Listener {
         this.since = since;
         this.target = target;
         this.last = since;
+        this.origin = since;
     }
 
     /**
@@ -67,7 +76,35 @@ final class WsConnection implements WebSocket.Listener {
      * saw and is caught up once it has {@code target} measured frames.
      */
     static WsConnection resume(WsConnection dead, long target) {
-        return new WsConnection(dead.stream, dead.measuredPrefix, dead.counters, null, dead.last, target);
+        WsConnection next = new WsConnection(dead.stream, dead.measuredPrefix, dead.counters, null, dead.last, target);
+        next.origin = dead.origin;
+        return next;
+    }
+
+    /** The last position this client has seen on its stream, every one before it since {@link #origin} included. */
+    long last() {
+        return last;
+    }
+
+    long origin() {
+        return origin;
+    }
+
+    /**
+     * Runs {@code action} once this client's socket is closed or has failed (at once if it already has): a client
+     * that follows its stream through faults reconnects from there.
+     */
+    void whenGone(Runnable action) {
+        if (!gone.compareAndSet(null, action)) {
+            action.run();
+        }
+    }
+
+    private void fireGone() {
+        Runnable action = gone.getAndSet(GONE);
+        if (action != null && action != GONE) {
+            action.run();
+        }
     }
 
     /** When this client had every measured frame it was told to expect (System.nanoTime), or 0 if not yet. */
@@ -165,6 +202,7 @@ final class WsConnection implements WebSocket.Listener {
         closed = true;
         subscribed.completeExceptionally(
                 new IllegalStateException("closed by the server: " + statusCode + " " + reason));
+        fireGone();
         return null;
     }
 
@@ -173,6 +211,7 @@ final class WsConnection implements WebSocket.Listener {
         closed = true;
         counters.socketErrors.increment();
         subscribed.completeExceptionally(error);
+        fireGone();
     }
 
     private void handle(Frame frame, long receivedMicros) {
@@ -184,6 +223,7 @@ final class WsConnection implements WebSocket.Listener {
                     // a live subscription starts at the head; a resumed one keeps its position and gets the rest
                     if (since < 0) {
                         last = frame.position();
+                        origin = last;
                     }
                     if (target == 0) {
                         caughtUpNanos = System.nanoTime();
@@ -200,6 +240,9 @@ final class WsConnection implements WebSocket.Listener {
             }
             case "error" -> {
                 counters.errorFrames.increment();
+                if ("bus-unavailable".equals(frame.code())) {
+                    counters.busUnavailable.increment();
+                }
                 subscribed.completeExceptionally(new IllegalStateException(
                         "error frame " + frame.code() + " (ref " + frame.ref() + "): " + frame.message()));
             }

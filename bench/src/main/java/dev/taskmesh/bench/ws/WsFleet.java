@@ -20,6 +20,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.Recorder;
@@ -59,6 +61,13 @@ public final class WsFleet implements AutoCloseable {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final List<HttpClient> clients = new ArrayList<>();
 
+    /** while on, a client whose socket goes reconnects by itself (see {@link #follow}) */
+    private volatile boolean following;
+    /** per target, the node (index into the urls) its client is on or is trying next */
+    private final int[] nodeOf;
+
+    private final AtomicLong reconnects = new AtomicLong();
+
     public WsFleet(GeneratorConfig config) {
         if (config.connections().size() > MAX_CONNECTIONS) {
             throw new IllegalArgumentException(
@@ -66,6 +75,9 @@ public final class WsFleet implements AutoCloseable {
         }
         this.config = config;
         this.byTarget = new WsConnection[config.connections().size()];
+        this.nodeOf = config.connections().stream()
+                .mapToInt(GeneratorConfig.Target::url)
+                .toArray();
         int addresses = (config.connections().size() + PER_ADDRESS - 1) / PER_ADDRESS;
         for (int a = 0; a < addresses; a++) {
             clients.add(HttpClient.newBuilder()
@@ -213,6 +225,123 @@ public final class WsFleet implements AutoCloseable {
                 GeneratorReport.encode(toCaughtUp));
     }
 
+    /**
+     * From now on every subscribed client follows its stream through whatever happens to the nodes, Redis or the
+     * database, as the protocol tells a client to: when its socket closes or fails it reconnects, to the next node of
+     * the urls in turn, and subscribes with {@code since} its last position; a failed attempt is retried after a
+     * backoff (a quarter second more each time, two seconds at most), for as long as following lasts.
+     */
+    public void follow() {
+        following = true;
+        for (int i = 0; i < byTarget.length; i++) {
+            if (byTarget[i] != null) {
+                keepFollowing(i, byTarget[i]);
+            }
+        }
+    }
+
+    /**
+     * Waits (at most {@code patience}) until every following client has reached the head of its stream, stops
+     * following, and reports what the clients saw against those heads.
+     *
+     * @param heads per stream, its last position once every write has been relayed
+     */
+    public FollowReport settle(Map<String, Long> heads, Duration patience) throws InterruptedException {
+        long deadline = System.nanoTime() + patience.toNanos();
+        while (System.nanoTime() < deadline && !allAtHead(heads)) {
+            // the last frames are milliseconds away, or the wait is for a reconnect's backoff: a 20 ms probe
+            Thread.sleep(20);
+        }
+        following = false;
+        int clientCount = 0;
+        int atHead = 0;
+        int disconnected = 0;
+        long expected = 0;
+        long missing = 0;
+        long beyond = 0;
+        for (WsConnection client : byTarget) {
+            if (client == null) {
+                continue;
+            }
+            clientCount++;
+            long head = heads.getOrDefault(client.stream(), 0L);
+            expected += Math.max(0, head - client.origin());
+            missing += Math.max(0, head - client.last());
+            beyond += Math.max(0, client.last() - head);
+            atHead += client.last() >= head ? 1 : 0;
+            disconnected += client.closed() ? 1 : 0;
+        }
+        return new FollowReport(
+                clientCount,
+                atHead,
+                expected,
+                counters.events.sum(),
+                missing,
+                beyond,
+                counters.duplicates.sum(),
+                counters.holes.sum(),
+                counters.resets.sum(),
+                reconnects.get(),
+                counters.busUnavailable.sum(),
+                counters.errorFrames.sum() - counters.busUnavailable.sum(),
+                disconnected,
+                List.copyOf(failures));
+    }
+
+    private boolean allAtHead(Map<String, Long> heads) {
+        for (WsConnection client : byTarget) {
+            if (client != null && client.last() < heads.getOrDefault(client.stream(), 0L)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private void keepFollowing(int index, WsConnection connection) {
+        connection.whenGone(() -> {
+            if (following) {
+                resume(index, connection, 1);
+            }
+        });
+    }
+
+    /** One attempt to replace {@code dead}, the last client of target {@code index} that was subscribed. */
+    private void resume(int index, WsConnection dead, int attempt) {
+        if (!following) {
+            return;
+        }
+        int node = (nodeOf[index] + 1) % config.urls().size();
+        nodeOf[index] = node;
+        URI uri = URI.create(config.urls().get(node));
+        String token = config.tokens().get(config.connections().get(index).token());
+        AtomicReference<WsConnection> next = new AtomicReference<>();
+        Supplier<WsConnection> fresh = () -> {
+            next.set(WsConnection.resume(dead, Long.MAX_VALUE));
+            return next.get();
+        };
+        connect(clients.get(index / PER_ADDRESS), uri, token, fresh, 1, 1)
+                .thenCompose(opened -> opened.connection().subscribe(opened.socket(), SUBSCRIBE_TIMEOUT))
+                .whenComplete((connection, failure) -> {
+                    if (failure == null) {
+                        byTarget[index] = connection;
+                        connections.remove(dead);
+                        connections.add(connection);
+                        reconnects.incrementAndGet();
+                        keepFollowing(index, connection);
+                        return;
+                    }
+                    // a socket that opened but got no subscription must not go on receiving beside the next one
+                    if (next.get() != null) {
+                        next.get().abort();
+                    }
+                    if (failures.size() < 5) {
+                        failures.add("resume " + uri + " " + dead.stream() + ": " + failure);
+                    }
+                    CompletableFuture.delayedExecutor(Math.min(2_000, 250L * attempt), TimeUnit.MILLISECONDS, executor)
+                            .execute(() -> resume(index, dead, attempt + 1));
+                });
+    }
+
     public WriteTimings timings() {
         return timings;
     }
@@ -267,6 +396,7 @@ public final class WsFleet implements AutoCloseable {
     /** Closes every connection (a second for the close handshakes, then aborts) and the clients. */
     @Override
     public void close() {
+        following = false;
         List<WsConnection> open = List.copyOf(connections);
         try {
             CompletableFuture.allOf(open.stream().map(WsConnection::close).toArray(CompletableFuture[]::new))

@@ -1,0 +1,156 @@
+package dev.taskmesh.bench.infra;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.attribute.UserPrincipal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A PostgreSQL cluster of a scenario's own, made with the machine's {@code initdb} and run with its {@code pg_ctl} on
+ * a free port, in a temporary folder: one that a fault scenario may stop, restart or kill, which the machine's shared
+ * cluster must never be. As root, the tools run as the {@code postgres} user (initdb refuses root).
+ */
+public final class OwnPostgres implements AutoCloseable {
+
+    private final Path bin;
+    private final Path dir;
+    private final int port;
+
+    private OwnPostgres(Path bin, Path dir, int port) {
+        this.bin = bin;
+        this.dir = dir;
+        this.port = port;
+    }
+
+    /** initdb and start; {@code settings} are postgresql.conf lines, e.g. {@code max_connections = 300}. */
+    public static OwnPostgres start(List<String> settings) throws IOException, InterruptedException {
+        Path bin = binaries();
+        Path dir = Files.createTempDirectory(
+                "taskmesh-bench-pg-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+        if (asRoot()) {
+            UserPrincipal postgres =
+                    dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+            Files.setOwner(dir, postgres);
+        }
+        OwnPostgres own = new OwnPostgres(bin, dir, BenchInfrastructure.freePort());
+        own.run("initdb", "-D", own.data().toString(), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8");
+        List<String> conf = new ArrayList<>(List.of("listen_addresses = '127.0.0.1'", "port = " + own.port));
+        conf.add("unix_socket_directories = '" + dir + "'");
+        conf.addAll(settings);
+        own.appendConf(conf);
+        own.startServer();
+        return own;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The JDBC URL of the cluster's {@code postgres} database, where a scenario creates its own. */
+    public String adminUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
+    }
+
+    /** A restart as an operator makes one ({@code pg_ctl restart -m fast}): sessions are cut, then it is back. */
+    public void restart() throws IOException, InterruptedException {
+        pgCtl("restart", "-m", "fast");
+    }
+
+    public void stop() throws IOException, InterruptedException {
+        pgCtl("stop", "-m", "fast");
+    }
+
+    public void startServer() throws IOException, InterruptedException {
+        pgCtl("start");
+    }
+
+    @Override
+    public void close() throws IOException, InterruptedException {
+        try {
+            pgCtl("stop", "-m", "immediate");
+        } catch (IllegalStateException e) {
+            // not running any more: only the folder is left to remove
+        }
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        }
+    }
+
+    private Path data() {
+        return dir.resolve("data");
+    }
+
+    private void appendConf(List<String> lines) throws IOException {
+        Files.write(
+                data().resolve("postgresql.conf"),
+                lines,
+                StandardCharsets.UTF_8,
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    private void pgCtl(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(
+                "pg_ctl",
+                "-D",
+                data().toString(),
+                "-l",
+                dir.resolve("postgres.log").toString(),
+                "-w",
+                "-t",
+                "60"));
+        command.addAll(List.of(arguments));
+        run(command.toArray(String[]::new));
+    }
+
+    private String run(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>();
+        if (asRoot()) {
+            line.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        line.add(bin.resolve(command[0]).toString());
+        line.addAll(List.of(command).subList(1, command.length));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed: " + output.strip() + logTail());
+        }
+        return output;
+    }
+
+    private String logTail() {
+        try {
+            List<String> log = Files.readAllLines(dir.resolve("postgres.log"));
+            return "; its log ends: " + String.join(" | ", log.subList(Math.max(0, log.size() - 5), log.size()));
+        } catch (IOException e) {
+            return "";
+        }
+    }
+
+    private static boolean asRoot() {
+        return "root".equals(System.getProperty("user.name"));
+    }
+
+    /** The newest server binaries under /usr/lib/postgresql (Debian's layout; .ci/run installs them). */
+    private static Path binaries() throws IOException {
+        try (var versions = Files.list(Path.of("/usr/lib/postgresql"))) {
+            return versions.map(version -> version.resolve("bin"))
+                    .filter(bin -> Files.isExecutable(bin.resolve("initdb")))
+                    .max(Comparator.comparing(bin -> Integer.parseInt(
+                            bin.getParent().getFileName().toString().replaceAll("\\D", "0"))))
+                    .orElseThrow(
+                            () -> new IllegalStateException(
+                                    "no PostgreSQL server binaries under /usr/lib/postgresql (Debian: apt-get install postgresql)"));
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new IllegalStateException(
+                    "no PostgreSQL server binaries under /usr/lib/postgresql (Debian: apt-get install postgresql)", e);
+        }
+    }
+}
