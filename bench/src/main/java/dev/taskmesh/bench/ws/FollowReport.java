@@ -1,6 +1,8 @@
 package dev.taskmesh.bench.ws;
 
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What the clients of one or more generator processes saw while they followed their streams through faults, each
@@ -20,6 +22,7 @@ import java.util.List;
  * @param busUnavailable {@code error bus-unavailable} frames (Redis away: expected, informative)
  * @param otherErrorFrames every other error frame
  * @param disconnected clients with no open socket at the end
+ * @param closes sockets the server closed, by close code; a node killed closes none (its sockets fail)
  */
 public record FollowReport(
         int clients,
@@ -35,10 +38,11 @@ public record FollowReport(
         long busUnavailable,
         long otherErrorFrames,
         int disconnected,
+        Map<Integer, Long> closes,
         List<String> failures) {
 
     public static FollowReport merge(List<FollowReport> reports) {
-        FollowReport sum = new FollowReport(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, List.of());
+        FollowReport sum = new FollowReport(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, Map.of(), List.of());
         for (FollowReport r : reports) {
             sum = new FollowReport(
                     sum.clients + r.clients,
@@ -54,6 +58,7 @@ public record FollowReport(
                     sum.busUnavailable + r.busUnavailable,
                     sum.otherErrorFrames + r.otherErrorFrames,
                     sum.disconnected + r.disconnected,
+                    add(sum.closes, r.closes),
                     concat(sum.failures, r.failures));
         }
         return sum;
@@ -69,6 +74,12 @@ public record FollowReport(
                 && holes == 0
                 && resets == 0
                 && delivered == expected;
+    }
+
+    private static Map<Integer, Long> add(Map<Integer, Long> a, Map<Integer, Long> b) {
+        Map<Integer, Long> sum = new TreeMap<>(a);
+        b.forEach((code, count) -> sum.merge(code, count, Long::sum));
+        return sum;
     }
 
     private static List<String> concat(List<String> a, List<String> b) {

@@ -23,4 +23,12 @@ final class FrameCounters {
     final LongAdder badFrames = new LongAdder();
 
     final LongAdder socketErrors = new LongAdder();
+
+    /** sockets the server closed, by close code (docs/realtime.md#codes): why clients had to reconnect */
+    final java.util.concurrent.ConcurrentHashMap<Integer, LongAdder> closes =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    void closed(int code) {
+        closes.computeIfAbsent(code, c -> new LongAdder()).increment();
+    }
 }

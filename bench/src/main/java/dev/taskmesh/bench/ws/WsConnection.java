@@ -200,6 +200,7 @@ final class WsConnection implements WebSocket.Listener {
     @Override
     public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
         closed = true;
+        counters.closed(statusCode);
         subscribed.completeExceptionally(
                 new IllegalStateException("closed by the server: " + statusCode + " " + reason));
         fireGone();

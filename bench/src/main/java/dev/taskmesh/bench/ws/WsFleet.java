@@ -285,7 +285,14 @@ public final class WsFleet implements AutoCloseable {
                 counters.busUnavailable.sum(),
                 counters.errorFrames.sum() - counters.busUnavailable.sum(),
                 disconnected,
+                closes(),
                 List.copyOf(failures));
+    }
+
+    private Map<Integer, Long> closes() {
+        Map<Integer, Long> closes = new java.util.TreeMap<>();
+        counters.closes.forEach((code, count) -> closes.put(code, count.sum()));
+        return closes;
     }
 
     private boolean allAtHead(Map<String, Long> heads) {
