@@ -270,6 +270,22 @@ public final class ServerProcess implements AutoCloseable {
         return new Memory(round(heapMb()), round(rssMb()));
     }
 
+    /**
+     * The server's live objects by class, largest first ({@code jcmd GC.class_histogram}, which collects first), into
+     * {@code file}: what a soak check that failed looks at.
+     */
+    public void classHistogram(Path file) throws IOException, InterruptedException {
+        Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
+        Process histogram = new ProcessBuilder(
+                        java.resolveSibling("jcmd").toString(), Long.toString(process.pid()), "GC.class_histogram")
+                .redirectErrorStream(true)
+                .redirectOutput(file.toFile())
+                .start();
+        if (!histogram.waitFor(120, TimeUnit.SECONDS) || histogram.exitValue() != 0) {
+            throw new IOException("jcmd GC.class_histogram did not succeed on the server; see " + file);
+        }
+    }
+
     private double rssMb() throws IOException {
         return Files.readAllLines(Path.of("/proc/" + process.pid() + "/status")).stream()
                 .filter(line -> line.startsWith("VmRSS:"))

@@ -355,8 +355,7 @@ public final class FaultScenario implements Scenario {
                 ms, p99 %s ms; from the fault until 10 s after it ended p50 %s ms, p99 %s ms, max %s ms: p99 \
                 **%s×** the same run's before-fault p99 (the yardstick here).
 
-                ![latency](plots/%s) ![throughput](plots/%s) ![connections](plots/%s)
-
+                %s
                 %s""".formatted(
                 s.get("fault"),
                 s.get("clients"),

@@ -5,7 +5,7 @@ import dev.taskmesh.bench.record.StepResult;
 import java.util.List;
 import java.util.Map;
 
-/** Markdown tables of step results: the same columns for every scenario, and distributions side by side. */
+/** Markdown of results: step tables with the same columns for every scenario, distributions side by side, plots. */
 final class Tables {
 
     private Tables() {}
@@ -51,5 +51,18 @@ final class Tables {
                         latency.max(),
                         latency.mean())));
         return table.toString();
+    }
+
+    /** A run's plots (file names in plots/, beside the report and in docs/), one image each. */
+    static String plots(List<String> plots) {
+        StringBuilder images = new StringBuilder();
+        for (String plot : plots) {
+            images.append("![")
+                    .append(plot.replace(".png", ""))
+                    .append("](plots/")
+                    .append(plot)
+                    .append(")\n");
+        }
+        return images.toString();
     }
 }
