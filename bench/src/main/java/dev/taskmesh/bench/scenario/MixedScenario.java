@@ -204,7 +204,16 @@ public final class MixedScenario implements Scenario {
                         1,
                         context.step().toSeconds(),
                         rawPublish);
+                double readRate = full ? Kind.TASK_READ.fullRate : Kind.TASK_READ.fullRate / 5;
+                StepResult rawRead = StepResult.of(
+                        "yardstick: PostgreSQL read of one task row by key",
+                        "yardstick",
+                        readRate,
+                        4,
+                        context.step().toSeconds(),
+                        RawPostgres.readByKey(infra, url, readRate, context.step()));
                 steps.add(rawInsert);
+                steps.add(rawRead);
                 steps.add(rawBus);
 
                 StepResult write = steps.getFirst();
@@ -389,7 +398,8 @@ public final class MixedScenario implements Scenario {
 
                 Frames of the task creates: %s of %s delivered, %s missing, %s duplicated. Against the yardsticks \
                 of the same run: write p50 **%s×** and p99 **%s×** a raw event insert and commit; frame p50 **%s×** \
-                and p99 **%s×** a raw Redis publish to a subscriber.
+                and p99 **%s×** a raw Redis publish to a subscriber. Each read against a raw read of one task row by \
+                its key, p50 and p99: %s.
 
                 Soak: before the clients came, heap after GC %s MB, %s live threads, %s database connections in \
                 use; after they left, %s MB, %s threads, %s WebSocket connections, %s database connections; the \
@@ -409,6 +419,7 @@ public final class MixedScenario implements Scenario {
                         ratios.get("writeP99OverRawInsert"),
                         ratios.get("frameP50OverRawPublish"),
                         ratios.get("frameP99OverRawPublish"),
+                        readRatios(ratios),
                         before.heapMb(),
                         before.threads(),
                         before.databaseConnections(),
@@ -421,6 +432,19 @@ public final class MixedScenario implements Scenario {
                         failures.isEmpty() ? "**Back to the baseline.**" : "**FAILED:** " + String.join("; ", failures),
                         Scenario.serverUsage(result.server()),
                         Tables.plots(plots));
+    }
+
+    private static String readRatios(Map<String, Object> ratios) {
+        List<String> parts = new ArrayList<>();
+        for (int k = 1; k < Kind.values().length; k++) {
+            Kind kind = Kind.values()[k];
+            parts.add("%s **%s×** and **%s×**"
+                    .formatted(
+                            kind.label,
+                            ratios.get(kind.name() + "p50OverRawRead"),
+                            ratios.get(kind.name() + "p99OverRawRead")));
+        }
+        return String.join("; ", parts);
     }
 
     @SuppressWarnings("unchecked")

@@ -73,4 +73,45 @@ final class RawPostgres {
             }
         }
     }
+
+    /**
+     * The yardstick of a read: one task row by its key over JDBC ({@code task_view}, the table a task read ends in),
+     * at a fixed rate (open loop, as the reads it stands beside), on four connections taken in turn.
+     */
+    static LatencyRecorder.Snapshot readByKey(BenchInfrastructure infra, String jdbcUrl, double rate, Duration duration)
+            throws SQLException, InterruptedException {
+        List<String> ids = new ArrayList<>();
+        try (Connection connection = infra.connect(jdbcUrl);
+                java.sql.ResultSet rs =
+                        connection.createStatement().executeQuery("SELECT task_id::text FROM task_view LIMIT 1000")) {
+            while (rs.next()) {
+                ids.add(rs.getString(1));
+            }
+        }
+        if (ids.isEmpty()) {
+            throw new IllegalStateException("no task to read: the read yardstick runs after a seed");
+        }
+        java.util.concurrent.BlockingQueue<Connection> pool = new java.util.concurrent.ArrayBlockingQueue<>(4);
+        try {
+            for (int i = 0; i < 4; i++) {
+                pool.add(infra.connect(jdbcUrl));
+            }
+            return dev.taskmesh.bench.load.OpenLoop.run(rate, duration, 256, index -> {
+                Connection connection = pool.take();
+                try (PreparedStatement read = connection.prepareStatement(
+                        "SELECT task_id, title, status, version FROM task_view WHERE task_id = ?::uuid")) {
+                    read.setString(1, ids.get((int) (index % ids.size())));
+                    try (java.sql.ResultSet row = read.executeQuery()) {
+                        return row.next();
+                    }
+                } finally {
+                    pool.add(connection);
+                }
+            });
+        } finally {
+            for (Connection connection : pool) {
+                connection.close();
+            }
+        }
+    }
 }
