@@ -92,7 +92,8 @@ public final class ServerProcess implements AutoCloseable {
                     URI.create("http://127.0.0.1:" + managementPort),
                     jar,
                     Map.copyOf(env));
-            server.awaitHealthy(Duration.ofSeconds(120));
+            // a node started on a machine already busy with its peer, the clients and the load takes minutes
+            server.awaitHealthy(Duration.ofSeconds(240));
             return server;
         } catch (IOException e) {
             throw new UncheckedIOException("Could not start the server from " + jar, e);

@@ -371,6 +371,7 @@ public final class FaultScenario implements Scenario {
                 follow.holes(),
                 follow.resets(),
                 follow.reconnects(),
+                follow.closes().isEmpty() ? "none" : follow.closes(),
                 follow.busUnavailable(),
                 follow.disconnected(),
                 table,
