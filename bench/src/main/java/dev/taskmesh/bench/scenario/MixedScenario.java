@@ -120,6 +120,8 @@ public final class MixedScenario implements Scenario {
                             config, context.outDir().resolve("mixed-generator-" + config.process() + ".log")));
                 }
                 FleetStatus fleet = BroadcastScenario.awaitReady(generators, clients);
+                // as real clients do: a socket the node closes (a slow consumer's 4408) comes back with `since`
+                generators.forEach(GeneratorProcess::follow);
                 System.out.printf("%d clients subscribed in %.1f s%n", fleet.subscribed(), fleet.seconds());
 
                 AtomicLongArray created = new AtomicLongArray(workspaces);
@@ -396,7 +398,8 @@ public final class MixedScenario implements Scenario {
 
                 %s
 
-                Frames of the task creates: %s of %s delivered, %s missing, %s duplicated. Against the yardsticks \
+                Frames of the task creates: %s of %s delivered, %s missing, %s duplicated; %s sockets the node \
+                closed came back with `since`. Against the yardsticks \
                 of the same run: write p50 **%s×** and p99 **%s×** a raw event insert and commit; frame p50 **%s×** \
                 and p99 **%s×** a raw Redis publish to a subscriber. Each read against a raw read of one task row by \
                 its key, p50 and p99: %s.
@@ -415,6 +418,7 @@ public final class MixedScenario implements Scenario {
                         frames.expected(),
                         frames.missing(),
                         frames.duplicates(),
+                        frames.reconnects(),
                         ratios.get("writeP50OverRawInsert"),
                         ratios.get("writeP99OverRawInsert"),
                         ratios.get("frameP50OverRawPublish"),

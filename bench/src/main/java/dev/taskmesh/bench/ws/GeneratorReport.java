@@ -19,6 +19,7 @@ import org.HdrHistogram.Histogram;
  * @param events all event frames that advanced a stream, warm-up included
  * @param closedEarly connections the server closed (or that failed) before the end
  * @param unmatched frames whose write's times never came: they are in {@code delivered} but not in the histograms
+ * @param reconnects sockets that went and were resumed with {@code since} (clients that follow their streams)
  */
 public record GeneratorReport(
         long expected,
@@ -35,6 +36,7 @@ public record GeneratorReport(
         long socketErrors,
         int closedEarly,
         long unmatched,
+        long reconnects,
         String fromResponse,
         String fromSend) {
 
@@ -69,6 +71,7 @@ public record GeneratorReport(
                 sum(reports, GeneratorReport::socketErrors),
                 (int) sum(reports, GeneratorReport::closedEarly),
                 sum(reports, GeneratorReport::unmatched),
+                sum(reports, GeneratorReport::reconnects),
                 encode(response),
                 encode(send));
     }

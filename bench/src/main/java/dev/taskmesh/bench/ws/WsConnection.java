@@ -24,7 +24,7 @@ final class WsConnection implements WebSocket.Listener {
     private final String stream;
     private final String measuredPrefix;
     private final FrameCounters counters;
-    /** null for a resumed client: its frames are timed from the reconnect, not from their writes */
+    /** null for a client resumed in a reconnect storm: its frames are timed from the reconnect, not their writes */
     private final WriteTimings timings;
     /** the position subscribed from, or -1 for a live subscription */
     private final long since;
@@ -78,6 +78,18 @@ final class WsConnection implements WebSocket.Listener {
     static WsConnection resume(WsConnection dead, long target) {
         WsConnection next = new WsConnection(dead.stream, dead.measuredPrefix, dead.counters, null, dead.last, target);
         next.origin = dead.origin;
+        return next;
+    }
+
+    /**
+     * The client that takes over from {@code dead} while following its stream: the same counts and timings, so that
+     * a frame replayed after the reconnect is counted once and timed from its write's response like any other.
+     */
+    static WsConnection follow(WsConnection dead) {
+        WsConnection next = new WsConnection(
+                dead.stream, dead.measuredPrefix, dead.counters, dead.timings, dead.last, Long.MAX_VALUE);
+        next.origin = dead.origin;
+        next.measured = dead.measured;
         return next;
     }
 

@@ -188,7 +188,7 @@ public final class WsFleet implements AutoCloseable {
         settled.await(patience.toNanos(), TimeUnit.NANOSECONDS);
         List<WsConnection> clientsNow = List.copyOf(resumed);
         // only ends the wait: each client noted its own time when its last frame came
-        awaitArrival(clientsNow, expected, start + patience.toNanos());
+        awaitArrival(() -> clientsNow, expected, start + patience.toNanos());
         connections.addAll(clientsNow);
         Histogram toCaughtUp = new Histogram(3);
         long expectedTotal = 0;
@@ -289,6 +289,11 @@ public final class WsFleet implements AutoCloseable {
                 List.copyOf(failures));
     }
 
+    /** Each target's client now (the last one subscribed), leaving out targets that never got one. */
+    private List<WsConnection> current() {
+        return Arrays.stream(byTarget).filter(Objects::nonNull).toList();
+    }
+
     private Map<Integer, Long> closes() {
         Map<Integer, Long> closes = new java.util.TreeMap<>();
         counters.closes.forEach((code, count) -> closes.put(code, count.sum()));
@@ -323,7 +328,7 @@ public final class WsFleet implements AutoCloseable {
         String token = config.tokens().get(config.connections().get(index).token());
         AtomicReference<WsConnection> next = new AtomicReference<>();
         Supplier<WsConnection> fresh = () -> {
-            next.set(WsConnection.resume(dead, Long.MAX_VALUE));
+            next.set(WsConnection.follow(dead));
             return next.get();
         };
         connect(clients.get(index / PER_ADDRESS), uri, token, fresh, 1, 1)
@@ -365,8 +370,9 @@ public final class WsFleet implements AutoCloseable {
      * @param expected per stream, the measured writes the server accepted
      */
     public GeneratorReport finish(Map<String, Long> expected, Duration drain) throws InterruptedException {
-        List<WsConnection> subscribed = List.copyOf(connections);
-        awaitArrival(subscribed, expected, System.nanoTime() + drain.toNanos());
+        // the clients of now: a client following its stream may have been replaced by its resumed successor
+        awaitArrival(this::current, expected, System.nanoTime() + drain.toNanos());
+        List<WsConnection> subscribed = current();
         long expectedTotal = 0;
         long delivered = 0;
         long missing = 0;
@@ -396,6 +402,7 @@ public final class WsFleet implements AutoCloseable {
                 counters.socketErrors.sum(),
                 closedEarly,
                 timings.unmatched(),
+                reconnects.get(),
                 GeneratorReport.encode(timings.fromResponse()),
                 GeneratorReport.encode(timings.fromSend()));
     }
@@ -420,9 +427,10 @@ public final class WsFleet implements AutoCloseable {
      * Waits until every open client has the frames expected of its stream, or until {@code deadlineNanos}. The last
      * frames are milliseconds away: a 20 ms probe costs nothing next to the wait.
      */
-    private static void awaitArrival(List<WsConnection> clients, Map<String, Long> expected, long deadlineNanos)
+    private static void awaitArrival(
+            Supplier<List<WsConnection>> clients, Map<String, Long> expected, long deadlineNanos)
             throws InterruptedException {
-        while (System.nanoTime() < deadlineNanos && !allArrived(clients, expected)) {
+        while (System.nanoTime() < deadlineNanos && !allArrived(clients.get(), expected)) {
             Thread.sleep(20);
         }
     }
