@@ -346,9 +346,9 @@ public final class FaultScenario implements Scenario {
                 idempotency key for up to a minute.
 
                 **%s** %s commands acknowledged, %s given up after a minute of retries, %s refused; %s retries in \
-                all. Clients: %s of %s at their stream's head, %s holes, %s resets, %s reconnects (sockets the \
-                server closed, by close code: %s; the rest failed with their node), %s `bus-unavailable` frames, %s \
-                sockets left closed.
+                all. Clients: %s of %s at their stream's head, %s holes, %s resets, %s reconnects (the sockets' \
+                close codes: %s; 1006 is a connection that dropped, as a killed node's do), %s `bus-unavailable` \
+                frames, %s sockets left closed.
 
                 %s
                 Command latency, from the scheduled start to the 2xx (retries included): before the fault p50 %s \

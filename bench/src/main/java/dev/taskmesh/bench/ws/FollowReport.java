@@ -22,7 +22,7 @@ import java.util.TreeMap;
  * @param busUnavailable {@code error bus-unavailable} frames (Redis away: expected, informative)
  * @param otherErrorFrames every other error frame
  * @param disconnected clients with no open socket at the end
- * @param closes sockets the server closed, by close code; a node killed closes none (its sockets fail)
+ * @param closes closed sockets by close code; 1006 (abnormal closure) is one that dropped, as a killed node's do
  */
 public record FollowReport(
         int clients,

@@ -24,7 +24,7 @@ final class FrameCounters {
 
     final LongAdder socketErrors = new LongAdder();
 
-    /** sockets the server closed, by close code (docs/realtime.md#codes): why clients had to reconnect */
+    /** closed sockets by close code (docs/realtime.md#codes; 1006: it dropped): why clients had to reconnect */
     final java.util.concurrent.ConcurrentHashMap<Integer, LongAdder> closes =
             new java.util.concurrent.ConcurrentHashMap<>();
 
