@@ -381,9 +381,7 @@ public final class FaultScenario implements Scenario {
                 during.p99(),
                 during.max(),
                 s.get("p99DuringOverBefore"),
-                ((List<String>) s.get("plots")).get(0),
-                ((List<String>) s.get("plots")).get(1),
-                ((List<String>) s.get("plots")).get(2),
+                Tables.plots((List<String>) s.get("plots")),
                 Tables.steps(result.steps()));
     }
 }
