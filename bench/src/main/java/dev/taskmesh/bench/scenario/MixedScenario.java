@@ -6,6 +6,7 @@ import dev.taskmesh.bench.infra.OwnServices;
 import dev.taskmesh.bench.infra.ServerProcess;
 import dev.taskmesh.bench.load.Call;
 import dev.taskmesh.bench.load.OpenLoop;
+import dev.taskmesh.bench.record.Latency;
 import dev.taskmesh.bench.record.LatencyRecorder;
 import dev.taskmesh.bench.record.Plots;
 import dev.taskmesh.bench.record.Plots.Line;
@@ -225,25 +226,34 @@ public final class MixedScenario implements Scenario {
                 summary.put("minutes", load.toMinutes());
                 summary.put("acknowledged", mix.acked().size());
                 summary.put("frames", frames);
-                summary.put(
-                        "ratios",
-                        Map.of(
-                                "writeP50OverRawInsert",
-                                        FaultScenario.ratio(
-                                                write.latency().p50(),
-                                                rawInsert.latency().p50()),
-                                "writeP99OverRawInsert",
-                                        FaultScenario.ratio(
-                                                write.latency().p99(),
-                                                rawInsert.latency().p99()),
-                                "frameP50OverRawPublish",
-                                        FaultScenario.ratio(
-                                                broadcast.latency().p50(),
-                                                rawBus.latency().p50()),
-                                "frameP99OverRawPublish",
-                                        FaultScenario.ratio(
-                                                broadcast.latency().p99(),
-                                                rawBus.latency().p99())));
+                Map<String, Object> ratios = new LinkedHashMap<>();
+                ratios.put(
+                        "writeP50OverRawInsert",
+                        FaultScenario.ratio(
+                                write.latency().p50(), rawInsert.latency().p50()));
+                ratios.put(
+                        "writeP99OverRawInsert",
+                        FaultScenario.ratio(
+                                write.latency().p99(), rawInsert.latency().p99()));
+                for (int k = 1; k < Kind.values().length; k++) {
+                    Latency read = steps.get(k).latency();
+                    String kind = Kind.values()[k].name();
+                    ratios.put(
+                            kind + "p50OverRawRead",
+                            FaultScenario.ratio(read.p50(), rawRead.latency().p50()));
+                    ratios.put(
+                            kind + "p99OverRawRead",
+                            FaultScenario.ratio(read.p99(), rawRead.latency().p99()));
+                }
+                ratios.put(
+                        "frameP50OverRawPublish",
+                        FaultScenario.ratio(
+                                broadcast.latency().p50(), rawBus.latency().p50()));
+                ratios.put(
+                        "frameP99OverRawPublish",
+                        FaultScenario.ratio(
+                                broadcast.latency().p99(), rawBus.latency().p99()));
+                summary.put("ratios", ratios);
                 summary.put("baseline", baseline);
                 summary.put("after", after);
                 summary.put("soak", soak);
