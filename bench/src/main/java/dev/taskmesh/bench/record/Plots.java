@@ -79,9 +79,12 @@ public final class Plots {
                 top = Math.max(top, points.stream().mapToDouble(p -> p[1]).max().orElse(0));
             }
         }
-        for (Marker marker : markers) {
+        for (int m = 0; m < markers.size(); m++) {
+            Marker marker = markers.get(m);
             chart.addAnnotation(new AnnotationLine(marker.seconds(), true, false));
-            chart.addAnnotation(new AnnotationText(marker.label(), marker.seconds(), top * 1.02, false));
+            // staggered, so that the labels of moments seconds apart do not print over each other
+            chart.addAnnotation(
+                    new AnnotationText(marker.label(), marker.seconds(), top * (1.02 - 0.07 * (m % 3)), false));
         }
         return save(chart, file);
     }
