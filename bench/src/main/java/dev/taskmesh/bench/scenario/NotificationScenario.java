@@ -2,6 +2,7 @@ package dev.taskmesh.bench.scenario;
 
 import dev.taskmesh.bench.client.TaskMeshClient;
 import dev.taskmesh.bench.infra.BenchInfrastructure;
+import dev.taskmesh.bench.infra.OwnRedis;
 import dev.taskmesh.bench.infra.ServerProcess;
 import dev.taskmesh.bench.load.Call;
 import dev.taskmesh.bench.load.OpenLoop;
@@ -10,8 +11,6 @@ import dev.taskmesh.bench.record.ScenarioResult;
 import dev.taskmesh.bench.record.ServerSample;
 import dev.taskmesh.bench.record.StepResult;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -26,8 +25,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicReference;
-import redis.embedded.RedisServer;
-import redis.embedded.core.ExecutableProvider;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -59,22 +56,13 @@ public final class NotificationScenario implements Scenario {
         String url = infra.createDatabase(database);
         double rate = context.full() ? 100 : 50;
         Duration faultPhase = context.full() ? Duration.ofSeconds(60) : Duration.ofSeconds(30);
-        Path dir = Files.createTempDirectory("taskmesh-bench-notify-");
-        int redisPort = BenchInfrastructure.freePort();
-        RedisServer redis = RedisServer.newRedisServer()
-                .executableProvider(ExecutableProvider.newJarResourceProvider(dir.toFile()))
-                .bind("127.0.0.1")
-                .port(redisPort)
-                .setting("save \"\"")
-                .setting("appendonly no")
-                .build();
-        redis.start();
+        OwnRedis redis = OwnRedis.start();
         List<StepResult> steps = new ArrayList<>();
         Map<String, Object> summary = new LinkedHashMap<>();
         List<String> timeline = new ArrayList<>();
         Map<String, String> env = infra.serverEnv(url);
         // its own Redis, so stopping it touches nobody else; its own SMTP server (port below)
-        env.put("TASKMESH_REDIS_URL", "redis://127.0.0.1:" + redisPort);
+        env.put("TASKMESH_REDIS_URL", redis.url());
         env.put("TASKMESH_JWT_KEY", ServerProcess.signingKey());
         env.put("TASKMESH_NOTIFICATIONS_EMAIL_ENABLED", "true");
         env.put("TASKMESH_SMTP_HOST", "127.0.0.1");
@@ -128,7 +116,7 @@ public final class NotificationScenario implements Scenario {
             redis.stop();
             timeline.add("Redis stopped");
             pause(phase * 2 / 15);
-            redis.start();
+            redis.startServer();
             timeline.add("Redis started");
             pause(phase / 15);
             server.get().kill();
@@ -157,7 +145,7 @@ public final class NotificationScenario implements Scenario {
             if (server.get() != null) {
                 server.get().close();
             }
-            redis.stop();
+            redis.close();
             infra.dropDatabase(database);
         }
     }
