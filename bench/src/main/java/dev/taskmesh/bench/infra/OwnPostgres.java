@@ -18,6 +18,9 @@ import java.util.concurrent.TimeUnit;
  */
 public final class OwnPostgres implements AutoCloseable {
 
+    private static final String NO_BINARIES =
+            "no PostgreSQL server binaries under /usr/lib/postgresql (Debian: apt-get install postgresql)";
+
     private final Path bin;
     private final Path dir;
     private final int port;
@@ -49,10 +52,6 @@ public final class OwnPostgres implements AutoCloseable {
         return own;
     }
 
-    public int port() {
-        return port;
-    }
-
     /** The JDBC URL of the cluster's {@code postgres} database, where a scenario creates its own. */
     public String adminUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
@@ -63,11 +62,7 @@ public final class OwnPostgres implements AutoCloseable {
         pgCtl("restart", "-m", "fast");
     }
 
-    public void stop() throws IOException, InterruptedException {
-        pgCtl("stop", "-m", "fast");
-    }
-
-    public void startServer() throws IOException, InterruptedException {
+    private void startServer() throws IOException, InterruptedException {
         pgCtl("start");
     }
 
@@ -110,7 +105,7 @@ public final class OwnPostgres implements AutoCloseable {
         run(command.toArray(String[]::new));
     }
 
-    private String run(String... command) throws IOException, InterruptedException {
+    private void run(String... command) throws IOException, InterruptedException {
         List<String> line = new ArrayList<>();
         if (asRoot()) {
             line.addAll(List.of("runuser", "-u", "postgres", "--"));
@@ -122,7 +117,6 @@ public final class OwnPostgres implements AutoCloseable {
         if (!process.waitFor(2, TimeUnit.MINUTES) || process.exitValue() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed: " + output.strip() + logTail());
         }
-        return output;
     }
 
     private String logTail() {
@@ -145,12 +139,9 @@ public final class OwnPostgres implements AutoCloseable {
                     .filter(bin -> Files.isExecutable(bin.resolve("initdb")))
                     .max(Comparator.comparing(bin -> Integer.parseInt(
                             bin.getParent().getFileName().toString().replaceAll("\\D", "0"))))
-                    .orElseThrow(
-                            () -> new IllegalStateException(
-                                    "no PostgreSQL server binaries under /usr/lib/postgresql (Debian: apt-get install postgresql)"));
+                    .orElseThrow(() -> new IllegalStateException(NO_BINARIES));
         } catch (java.nio.file.NoSuchFileException e) {
-            throw new IllegalStateException(
-                    "no PostgreSQL server binaries under /usr/lib/postgresql (Debian: apt-get install postgresql)", e);
+            throw new IllegalStateException(NO_BINARIES, e);
         }
     }
 }

@@ -259,15 +259,7 @@ public final class ServerProcess implements AutoCloseable {
      * resident memory: what it holds, not what it has yet to collect.
      */
     public Memory memoryAfterGc() throws IOException, InterruptedException {
-        Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
-        Path jcmd = java.resolveSibling("jcmd");
-        Process gc = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "GC.run")
-                .redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
-        if (!gc.waitFor(60, TimeUnit.SECONDS) || gc.exitValue() != 0) {
-            throw new IOException("jcmd GC.run did not succeed on the server");
-        }
+        jcmd("GC.run", ProcessBuilder.Redirect.DISCARD, Duration.ofSeconds(60));
         return new Memory(round(heapMb()), round(rssMb()));
     }
 
@@ -276,14 +268,19 @@ public final class ServerProcess implements AutoCloseable {
      * {@code file}: what a soak check that failed looks at.
      */
     public void classHistogram(Path file) throws IOException, InterruptedException {
+        jcmd("GC.class_histogram", ProcessBuilder.Redirect.to(file.toFile()), Duration.ofSeconds(120));
+    }
+
+    /** Runs a diagnostic command in the server through {@code jcmd} of the harness's own JDK. */
+    private void jcmd(String command, ProcessBuilder.Redirect output, Duration timeout)
+            throws IOException, InterruptedException {
         Path java = Path.of(ProcessHandle.current().info().command().orElse("java"));
-        Process histogram = new ProcessBuilder(
-                        java.resolveSibling("jcmd").toString(), Long.toString(process.pid()), "GC.class_histogram")
+        Process jcmd = new ProcessBuilder(java.resolveSibling("jcmd").toString(), Long.toString(process.pid()), command)
                 .redirectErrorStream(true)
-                .redirectOutput(file.toFile())
+                .redirectOutput(output)
                 .start();
-        if (!histogram.waitFor(120, TimeUnit.SECONDS) || histogram.exitValue() != 0) {
-            throw new IOException("jcmd GC.class_histogram did not succeed on the server; see " + file);
+        if (!jcmd.waitFor(timeout.toSeconds(), TimeUnit.SECONDS) || jcmd.exitValue() != 0) {
+            throw new IOException("jcmd " + command + " did not succeed on the server");
         }
     }
 

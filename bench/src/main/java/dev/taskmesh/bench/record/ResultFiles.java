@@ -24,8 +24,7 @@ public final class ResultFiles {
 
     public static Path writeJson(Path outDir, ScenarioResult result) throws IOException {
         Files.createDirectories(outDir);
-        Path file = outDir.resolve(
-                result.scenario() + "-" + result.mode() + "-" + STAMP.format(result.startedAt()) + ".json");
+        Path file = outDir.resolve(baseName(result) + ".json");
         JSON.writeValue(file.toFile(), result);
         return file;
     }
@@ -35,8 +34,7 @@ public final class ResultFiles {
      * are referred to as {@code plots/NAME.png}, which is where they are beside the report and in docs/.
      */
     public static Path writeReport(Path outDir, ScenarioResult result, String markdown) throws IOException {
-        Path file = outDir.resolve(
-                result.scenario() + "-" + result.mode() + "-" + STAMP.format(result.startedAt()) + ".md");
+        Path file = outDir.resolve(baseName(result) + ".md");
         Files.writeString(
                 file, "# Scenario `" + result.scenario() + "`\n\n" + header(result) + "\n" + markdown.strip() + "\n");
         return file;
@@ -68,6 +66,11 @@ public final class ResultFiles {
                 ? text.substring(0, from) + section + text.substring(to + end.length())
                 : text.stripTrailing() + "\n\n## Scenario `" + result.scenario() + "`\n\n" + section + "\n";
         Files.writeString(document, updated);
+    }
+
+    /** {@code <scenario>-<mode>-<time>}: a run's files, JSON and report, are named alike. */
+    private static String baseName(ScenarioResult result) {
+        return result.scenario() + "-" + result.mode() + "-" + STAMP.format(result.startedAt());
     }
 
     private static String header(ScenarioResult result) {

@@ -190,7 +190,7 @@ public final class FaultScenario implements Scenario {
                 summary.put("retries", mix.retried());
                 summary.put("writesBeforeFault", before);
                 summary.put("writesDuringFault", during);
-                summary.put("p99DuringOverBefore", ratio(during.p99(), before.p99()));
+                summary.put("p99DuringOverBefore", Tables.ratio(during.p99(), before.p99()));
                 summary.put("checks", tallies);
                 summary.put("clientsFollowing", follow);
                 List<double[]> p50 = new ArrayList<>();
@@ -204,20 +204,20 @@ public final class FaultScenario implements Scenario {
                     failed.add(new double[] {point.t(), point.errorsPerSecond()});
                 }
                 List<String> plots = new ArrayList<>();
-                plots.add(plotted(Plots.overTime(
+                plots.add(Tables.plotted(Plots.overTime(
                         context.plot(name(), "latency"),
                         name() + ": command latency (from its scheduled start, retries included)",
                         "ms",
                         List.of(new Line("p50", p50), new Line("p99", p99)),
                         markers)));
-                plots.add(plotted(Plots.overTime(
+                plots.add(Tables.plotted(Plots.overTime(
                         context.plot(name(), "throughput"),
                         name() + ": commands acknowledged and given up per second",
                         "commands / s",
                         List.of(new Line("acknowledged", acked), new Line("given up or refused", failed)),
                         markers)));
                 synchronized (onA) {
-                    plots.add(plotted(Plots.overTime(
+                    plots.add(Tables.plotted(Plots.overTime(
                             context.plot(name(), "connections"),
                             name() + ": WebSocket connections per node",
                             "connections",
@@ -280,15 +280,6 @@ public final class FaultScenario implements Scenario {
             // a dead node holds no connections
             return 0;
         }
-    }
-
-    static double ratio(double value, double yardstick) {
-        return yardstick <= 0 ? Double.NaN : Math.round(value / yardstick * 100) / 100.0;
-    }
-
-    /** The file name a report and the docs refer to a plot by. */
-    static String plotted(Path plot) {
-        return plot.getFileName().toString();
     }
 
     @Override

@@ -229,30 +229,26 @@ public final class MixedScenario implements Scenario {
                 Map<String, Object> ratios = new LinkedHashMap<>();
                 ratios.put(
                         "writeP50OverRawInsert",
-                        FaultScenario.ratio(
-                                write.latency().p50(), rawInsert.latency().p50()));
+                        Tables.ratio(write.latency().p50(), rawInsert.latency().p50()));
                 ratios.put(
                         "writeP99OverRawInsert",
-                        FaultScenario.ratio(
-                                write.latency().p99(), rawInsert.latency().p99()));
+                        Tables.ratio(write.latency().p99(), rawInsert.latency().p99()));
                 for (int k = 1; k < Kind.values().length; k++) {
                     Latency read = steps.get(k).latency();
                     String kind = Kind.values()[k].name();
                     ratios.put(
                             kind + "p50OverRawRead",
-                            FaultScenario.ratio(read.p50(), rawRead.latency().p50()));
+                            Tables.ratio(read.p50(), rawRead.latency().p50()));
                     ratios.put(
                             kind + "p99OverRawRead",
-                            FaultScenario.ratio(read.p99(), rawRead.latency().p99()));
+                            Tables.ratio(read.p99(), rawRead.latency().p99()));
                 }
                 ratios.put(
                         "frameP50OverRawPublish",
-                        FaultScenario.ratio(
-                                broadcast.latency().p50(), rawBus.latency().p50()));
+                        Tables.ratio(broadcast.latency().p50(), rawBus.latency().p50()));
                 ratios.put(
                         "frameP99OverRawPublish",
-                        FaultScenario.ratio(
-                                broadcast.latency().p99(), rawBus.latency().p99()));
+                        Tables.ratio(broadcast.latency().p99(), rawBus.latency().p99()));
                 summary.put("ratios", ratios);
                 summary.put("baseline", baseline);
                 summary.put("after", after);
@@ -278,26 +274,26 @@ public final class MixedScenario implements Scenario {
                                     .toList()));
                 });
                 List<String> plots = new ArrayList<>();
-                plots.add(FaultScenario.plotted(Plots.percentiles(
+                plots.add(Tables.plotted(Plots.percentiles(
                         context.plot(name(), "percentiles"),
                         "mixed: latency by percentile, whole run",
                         distributions)));
-                plots.add(FaultScenario.plotted(Plots.overTime(
+                plots.add(Tables.plotted(Plots.overTime(
                         context.plot(name(), "p99"), "mixed: p99 latency per " + bucket + " s", "ms", p99, List.of())));
-                plots.add(FaultScenario.plotted(Plots.overTime(
+                plots.add(Tables.plotted(Plots.overTime(
                         context.plot(name(), "throughput"),
                         "mixed: requests per second",
                         "requests / s",
                         throughput,
                         List.of())));
                 synchronized (heap) {
-                    plots.add(FaultScenario.plotted(Plots.overTime(
+                    plots.add(Tables.plotted(Plots.overTime(
                             context.plot(name(), "connections"),
                             "mixed: the node's WebSocket connections",
                             "connections",
                             List.of(new Line("WebSocket connections", sockets)),
                             List.of())));
-                    plots.add(FaultScenario.plotted(Plots.overTime(
+                    plots.add(Tables.plotted(Plots.overTime(
                             context.plot(name(), "heap"),
                             "mixed: the node's heap in use, live threads, database connections in use",
                             "MB / threads / connections",

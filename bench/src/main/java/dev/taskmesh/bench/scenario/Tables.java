@@ -65,4 +65,14 @@ final class Tables {
         }
         return images.toString();
     }
+
+    /** {@code value} as a multiple of {@code yardstick}, to two decimals; NaN when there is no yardstick. */
+    static double ratio(double value, double yardstick) {
+        return yardstick <= 0 ? Double.NaN : Math.round(value / yardstick * 100) / 100.0;
+    }
+
+    /** The file name a report and the docs refer to a plot by. */
+    static String plotted(java.nio.file.Path plot) {
+        return plot.getFileName().toString();
+    }
 }

@@ -50,7 +50,6 @@ public final class WsFleet implements AutoCloseable {
     private final GeneratorConfig config;
     private final FrameCounters counters = new FrameCounters();
     private final WriteTimings timings = new WriteTimings();
-    private final List<WsConnection> connections = Collections.synchronizedList(new ArrayList<>());
     /** the subscribed client of each target, by the target's index (null where it failed) */
     private final WsConnection[] byTarget;
 
@@ -116,7 +115,6 @@ public final class WsFleet implements AutoCloseable {
                     .thenCompose(opened -> opened.connection().subscribe(opened.socket(), SUBSCRIBE_TIMEOUT))
                     .whenComplete((connection, failure) -> {
                         if (failure == null) {
-                            connections.add(connection);
                             byTarget[index] = connection;
                         } else {
                             countFailure(failure, connectFailures, subscribeFailures, failures, uri, target.stream());
@@ -128,7 +126,7 @@ public final class WsFleet implements AutoCloseable {
         done.await();
         return new FleetStatus(
                 targets.size(),
-                connections.size(),
+                current().size(),
                 connectFailures.get(),
                 subscribeFailures.get(),
                 Math.round((System.nanoTime() - start) / 1e7) / 100.0,
@@ -154,7 +152,6 @@ public final class WsFleet implements AutoCloseable {
                 dead.abort();
             }
         }
-        connections.clear();
         URI uri = URI.create(config.urls().get(url));
         List<WsConnection> resumed = Collections.synchronizedList(new ArrayList<>());
         List<String> stormFailures = Collections.synchronizedList(new ArrayList<>());
@@ -189,7 +186,6 @@ public final class WsFleet implements AutoCloseable {
         List<WsConnection> clientsNow = List.copyOf(resumed);
         // only ends the wait: each client noted its own time when its last frame came
         awaitArrival(() -> clientsNow, expected, start + patience.toNanos());
-        connections.addAll(clientsNow);
         Histogram toCaughtUp = new Histogram(3);
         long expectedTotal = 0;
         long delivered = 0;
@@ -247,11 +243,8 @@ public final class WsFleet implements AutoCloseable {
      * @param heads per stream, its last position once every write has been relayed
      */
     public FollowReport settle(Map<String, Long> heads, Duration patience) throws InterruptedException {
-        long deadline = System.nanoTime() + patience.toNanos();
-        while (System.nanoTime() < deadline && !allAtHead(heads)) {
-            // the last frames are milliseconds away, or the wait is for a reconnect's backoff: a 20 ms probe
-            Thread.sleep(20);
-        }
+        // the wait may also be for a reconnect's backoff
+        awaitUntil(() -> allAtHead(heads), System.nanoTime() + patience.toNanos());
         following = false;
         int clientCount = 0;
         int atHead = 0;
@@ -336,8 +329,6 @@ public final class WsFleet implements AutoCloseable {
                 .whenComplete((connection, failure) -> {
                     if (failure == null) {
                         byTarget[index] = connection;
-                        connections.remove(dead);
-                        connections.add(connection);
                         reconnects.incrementAndGet();
                         keepFollowing(index, connection);
                         return;
@@ -411,7 +402,7 @@ public final class WsFleet implements AutoCloseable {
     @Override
     public void close() {
         following = false;
-        List<WsConnection> open = List.copyOf(connections);
+        List<WsConnection> open = current();
         try {
             CompletableFuture.allOf(open.stream().map(WsConnection::close).toArray(CompletableFuture[]::new))
                     .get(1, TimeUnit.SECONDS);
@@ -430,7 +421,13 @@ public final class WsFleet implements AutoCloseable {
     private static void awaitArrival(
             Supplier<List<WsConnection>> clients, Map<String, Long> expected, long deadlineNanos)
             throws InterruptedException {
-        while (System.nanoTime() < deadlineNanos && !allArrived(clients.get(), expected)) {
+        awaitUntil(() -> allArrived(clients.get(), expected), deadlineNanos);
+    }
+
+    /** Probes {@code done} every 20 ms until it holds or {@code deadlineNanos} has passed. */
+    private static void awaitUntil(java.util.function.BooleanSupplier done, long deadlineNanos)
+            throws InterruptedException {
+        while (System.nanoTime() < deadlineNanos && !done.getAsBoolean()) {
             Thread.sleep(20);
         }
     }
