@@ -11,4 +11,14 @@ if ! command -v npm >/dev/null 2>&1; then
   echo "[web] npm is not on the PATH: skipping 'npm $*' (the web client needs Node 20 with npm to build)"
   exit 0
 fi
+# Vite 7 needs Node 20.19 or newer
+if ! node -e 'const [major, minor] = process.versions.node.split(".").map(Number); process.exit(major > 20 || (major === 20 && minor >= 19) ? 0 : 1)'; then
+  message="[web] Node $(node --version) is too old: the web client needs Node 20.19 or newer to build"
+  if [ -n "${TASKMESH_REQUIRE_WEB_CLIENT:-}" ]; then
+    echo "$message" >&2
+    exit 1
+  fi
+  echo "$message; skipping 'npm $*'"
+  exit 0
+fi
 exec npm "$@"

@@ -195,7 +195,25 @@ test("user text is shown as text, never as markup", async () => {
   assert.equal(await bobPage.evaluate(() => window.hacked), undefined);
 });
 
+test("changes made in the task panel show on the other board live, and in the task's history", async () => {
+  await alicePage.locator("li.card", { hasText: "Announce the launch" }).getByRole("button").click();
+  const panel = alicePage.getByRole("dialog", { name: "Task: Announce the launch" });
+  await panel.getByLabel("Assignee").selectOption({ label: "Bob Example" });
+  await panel.getByLabel("Priority").selectOption("high");
+  await panel.getByLabel("Labels").fill("launch, press");
+  await panel.getByLabel("Labels").press("Tab");
+
+  const bobsCard = card(bobPage, "todo", "Announce the launch");
+  await bobsCard.locator('.avatar[title="Bob Example"]').waitFor(LIVE);
+  await bobsCard.locator(".priority", { hasText: "high" }).waitFor(LIVE);
+  await bobsCard.locator(".label", { hasText: "press" }).waitFor(LIVE);
+  await panel.getByText("Alice Example assigned a task to Bob Example").waitFor(LIVE);
+  await alicePage.getByRole("button", { name: "Close the task" }).click();
+});
+
 test("the board fits a phone's width and is saved as a screenshot", async () => {
+  await alicePage.locator("li.card", { hasText: "Write the launch plan" }).getByRole("button").click();
+  await alicePage.locator(".comment-body").first().waitFor(LIVE);
   await alicePage.screenshot({ path: `${ARTIFACTS}/board.png` });
   const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
   await phone.goto(BASE);

@@ -91,6 +91,22 @@ export class TaskMeshApi {
 
   me = () => this.call<UserProfile>("GET", "/api/users/me");
 
+  // --- the links in emails (each carries a single-use token) ---
+
+  requestPasswordReset = (email: string) =>
+    this.call<void>("POST", "/api/auth/password-reset", { body: { email }, anonymous: true });
+  confirmPasswordReset = (token: string, newPassword: string) =>
+    this.call<CommandAccepted>("POST", "/api/auth/password-reset/confirm", {
+      body: { token, newPassword },
+      anonymous: true,
+    });
+  verifyEmail = (token: string) =>
+    this.call<void>("POST", "/api/auth/verify-email", { body: { token }, anonymous: true });
+  answerInvitation = (invitation: string, answer: "accept" | "decline", token: string | null) =>
+    this.call<CommandAccepted>("POST", `/api/invitations/${invitation}/${answer}`, {
+      body: token === null ? {} : { token },
+    });
+
   // --- workspaces, members, projects ---
 
   workspaces = () => this.call<Page<WorkspaceSummary>>("GET", "/api/workspaces", { query: { limit: 200 } });

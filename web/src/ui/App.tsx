@@ -1,11 +1,16 @@
 import { useEffect, useState } from "preact/hooks";
 import type { UserProfile } from "../api/types";
 import { api } from "./connection";
+import { LinkPage, linkPage } from "./LinkPage";
 import { SignIn } from "./SignIn";
 import { Workspace } from "./Workspace";
 
-/** Signed out: the sign-in form. Signed in: the workspace shell, for as long as the login lasts. */
+/**
+ * Signed out: the sign-in form. Signed in: the workspace shell, for as long as the login lasts. The links in emails
+ * land on pages of their own.
+ */
 export function App() {
+  const link = linkPage(window.location.pathname);
   const [me, setMe] = useState<UserProfile | null>(null);
   const [checking, setChecking] = useState(api.session.signedIn);
 
@@ -24,6 +29,7 @@ export function App() {
   }, []);
 
   if (checking) return <p class="loading">Loading…</p>;
+  if (link !== null) return <LinkPage link={link} me={me} />;
   if (me === null) return <SignIn onSignedIn={setMe} />;
   return <Workspace me={me} />;
 }

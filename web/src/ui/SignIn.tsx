@@ -5,7 +5,8 @@ import { describe } from "./errors";
 
 /** Sign in, or create an account and sign in with it. */
 export function SignIn({ onSignedIn }: { onSignedIn: (me: UserProfile) => void }) {
-  const [mode, setMode] = useState<"login" | "register">("login");
+  const [mode, setMode] = useState<"login" | "register" | "forgot">("login");
+  const [notice, setNotice] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -17,6 +18,11 @@ export function SignIn({ onSignedIn }: { onSignedIn: (me: UserProfile) => void }
     setBusy(true);
     setError(null);
     try {
+      if (mode === "forgot") {
+        await api.requestPasswordReset(email);
+        setNotice("If an account has that address, a link to choose a new password is on its way.");
+        return;
+      }
       if (mode === "register") {
         await api.register({
           email,
@@ -37,7 +43,7 @@ export function SignIn({ onSignedIn }: { onSignedIn: (me: UserProfile) => void }
   return (
     <main class="sign-in">
       <h1>TaskMesh</h1>
-      <form onSubmit={submit} aria-label={mode === "login" ? "Sign in" : "Create an account"}>
+      <form onSubmit={submit} aria-label={TITLES[mode]}>
         <label>
           Email
           <input name="email" type="email" autocomplete="email" required />
@@ -54,28 +60,41 @@ export function SignIn({ onSignedIn }: { onSignedIn: (me: UserProfile) => void }
             </label>
           </>
         )}
-        <label>
-          Password
-          <input
-            name="password"
-            type="password"
-            minLength={8}
-            required
-            autocomplete={mode === "login" ? "current-password" : "new-password"}
-          />
-        </label>
+        {mode !== "forgot" && (
+          <label>
+            Password
+            <input
+              name="password"
+              type="password"
+              minLength={8}
+              required
+              autocomplete={mode === "login" ? "current-password" : "new-password"}
+            />
+          </label>
+        )}
         {error && (
           <p class="error" role="alert">
             {error}
           </p>
         )}
+        {notice && <p class="notice">{notice}</p>}
         <button type="submit" disabled={busy}>
-          {mode === "login" ? "Sign in" : "Create account"}
+          {BUTTONS[mode]}
         </button>
       </form>
+      {mode === "login" && (
+        <p>
+          <button type="button" class="link" onClick={() => setMode("forgot")}>
+            Forgot your password?
+          </button>
+        </p>
+      )}
       <button type="button" class="link" onClick={() => setMode(mode === "login" ? "register" : "login")}>
         {mode === "login" ? "New here? Create an account" : "Have an account? Sign in"}
       </button>
     </main>
   );
 }
+
+const TITLES = { login: "Sign in", register: "Create an account", forgot: "Reset your password" };
+const BUTTONS = { login: "Sign in", register: "Create account", forgot: "Send me a link" };
