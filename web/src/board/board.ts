@@ -42,6 +42,7 @@ export function apply(board: Board, projectId: string, frame: EventFrame): Outco
     return { board }; // not a task's own event (a comment's, a project's, a member's)
   }
   const held = board.get(taskId);
+  if (held && held.version >= frame.version) return { board }; // the card already holds it (a move too)
   if (frame.eventType === "TaskCreated") {
     if (held || data.projectId !== projectId) return { board };
     return { board: new Map(board).set(taskId, created(frame)) };

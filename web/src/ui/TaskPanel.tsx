@@ -64,7 +64,11 @@ export function TaskPanel({ workspace, taskId, me, people, members, realtime, on
       onReset: load,
       onFrame: (frame) => {
         if (frame.type !== "event") return;
-        if (frame.aggregateId === taskId) {
+        if (frame.eventType === "TaskMoved") {
+          // to another project: the panel stays open on the task, which the board's fold would drop
+          api.task(ws, taskId).then(setTask).catch(() => undefined);
+          loadHistory().catch(() => undefined);
+        } else if (frame.aggregateId === taskId) {
           setTask((current) => (current ? (apply(boardOf([current]), current.projectId, frame).board.get(taskId) ?? null) : current));
           loadHistory().catch(() => undefined);
         } else if (frame.eventType.startsWith("Comment")) {

@@ -11,16 +11,25 @@ export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, "").split("/");
   const after = (key: string) => {
     const index = parts.indexOf(key);
-    return index !== -1 && parts[index + 1] ? decodeURIComponent(parts[index + 1]) : null;
+    return index !== -1 && parts[index + 1] ? decoded(parts[index + 1]) : null;
   };
   return { workspace: after("w"), project: after("p"), task: after("t") };
 }
 
+/** A link someone crafted may hold a broken escape: it names nothing rather than breaking the page. */
+function decoded(part: string): string | null {
+  try {
+    return decodeURIComponent(part);
+  } catch {
+    return null;
+  }
+}
+
 export function formatRoute(route: Route): string {
   let hash = "#/";
-  if (route.workspace) hash += `w/${route.workspace}`;
-  if (route.workspace && route.project) hash += `/p/${route.project}`;
-  if (route.workspace && route.project && route.task) hash += `/t/${route.task}`;
+  if (route.workspace) hash += `w/${encodeURIComponent(route.workspace)}`;
+  if (route.workspace && route.project) hash += `/p/${encodeURIComponent(route.project)}`;
+  if (route.workspace && route.project && route.task) hash += `/t/${encodeURIComponent(route.task)}`;
   return hash;
 }
 

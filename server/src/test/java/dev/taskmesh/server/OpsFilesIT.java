@@ -88,7 +88,8 @@ class OpsFilesIT {
                         "scripts/cluster.sh",
                         "scripts/backup.sh",
                         "scripts/restore.sh",
-                        "scripts/replica-pair.sh"))
+                        "scripts/replica-pair.sh",
+                        "web/npm.sh"))
                 .isEmpty();
     }
 
