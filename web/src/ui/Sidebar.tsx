@@ -10,7 +10,8 @@ interface Props {
   project: Project | null;
   onWorkspace(id: string): void;
   onProject(id: string): void;
-  onChanged(): void;
+  /** Reads the workspace list again (it is written with the command, so it holds a workspace just created). */
+  onChanged(): Promise<void>;
   onCreateProject(name: string): Promise<void>;
 }
 
@@ -56,7 +57,7 @@ export function Sidebar(props: Props) {
         aria-label="New workspace"
         onSubmit={submit(async (data) => {
           const accepted = await api.createWorkspace(String(data.get("name")).trim());
-          onChanged();
+          await onChanged(); // before choosing it: a list without it would choose another
           onWorkspace(accepted.id);
         })}
       >
