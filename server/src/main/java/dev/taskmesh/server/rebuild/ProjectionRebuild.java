@@ -108,7 +108,7 @@ final class ProjectionRebuild {
                 phase = logged("replay", phase);
                 state = state.in(RebuildProgress.State.INDEXING, clock.instant());
                 progress.accept(state);
-                shadow.completeIndexes();
+                shadow.completeIndexes(threads);
                 phase = logged("indexes", phase);
                 state = replayUntilCaughtUp(replay, state, progress);
                 phase = logged("catch-up", phase);

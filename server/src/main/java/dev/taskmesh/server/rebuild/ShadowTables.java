@@ -4,6 +4,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -16,6 +22,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * they expect.
  */
 final class ShadowTables {
+
+    /** A deferred index's definition, as dropSecondaryIndexes keeps it: on a table of the copies' schema. */
+    private static final Pattern INDEX_DEFINITION = Pattern.compile(
+            "(?<create>CREATE (?:UNIQUE )?INDEX )(?<name>\\S+) ON \\S+\\.(?<table>\\S+)(?<rest> USING .*)");
 
     private final JdbcClient jdbc;
     private final String schema;
@@ -102,12 +112,65 @@ final class ShadowTables {
 
     /**
      * Builds the indexes left out at first and gathers the copies' statistics, so the planner knows the tables from
-     * their first query as live tables. Writes to the copies wait meanwhile.
+     * their first query as live tables. Writes to the copies wait meanwhile. A partitioned table's index is built
+     * partition by partition on {@code parallelism} connections at once, then attached to an index of the parent:
+     * PostgreSQL builds one index on one core (a GIN index has no parallel build before version 18), and one
+     * statement over the parent builds its partitions one after the other.
      */
-    void completeIndexes() {
-        deferredIndexes.forEach(definition -> jdbc.sql(definition).update());
+    void completeIndexes(int parallelism) {
+        ExecutorService builders = Executors.newFixedThreadPool(
+                parallelism,
+                Thread.ofPlatform().name("rebuild-index-", 1).daemon().factory());
+        try {
+            for (int i = 0; i < deferredIndexes.size(); i++) {
+                build(deferredIndexes.get(i), i, builders);
+            }
+        } finally {
+            builders.shutdownNow();
+        }
         deferredIndexes.clear();
         tables.forEach(table -> jdbc.sql("ANALYZE " + schema + "." + table).update());
+    }
+
+    private void build(String definition, int number, ExecutorService builders) {
+        Matcher index = INDEX_DEFINITION.matcher(definition);
+        List<String> partitions =
+                index.matches() ? List.copyOf(partitions(index.group("table")).keySet()) : List.of();
+        if (partitions.isEmpty()) {
+            jdbc.sql(definition).update();
+            return;
+        }
+        String parent = schema + "." + index.group("name");
+        String kind = index.group("create");
+        String rest = index.group("rest");
+        jdbc.sql(kind + index.group("name") + " ON ONLY " + schema + "." + index.group("table") + rest)
+                .update();
+        List<Future<String>> built = new ArrayList<>();
+        for (int p = 0; p < partitions.size(); p++) {
+            // named for the copy only: the switch gives every index its live name, found by what it indexes
+            String name = "rebuild_index_" + number + "_" + p;
+            String partition = partitions.get(p);
+            built.add(builders.submit(() -> {
+                jdbc.sql(kind + name + " ON " + schema + "." + partition + rest).update();
+                return name;
+            }));
+        }
+        for (Future<String> partitionIndex : built) {
+            jdbc.sql("ALTER INDEX " + parent + " ATTACH PARTITION " + schema + "." + finished(partitionIndex))
+                    .update();
+        }
+    }
+
+    private static String finished(Future<String> build) {
+        try {
+            return build.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while building the copies' indexes", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(
+                    "an index of the copies failed: " + e.getCause().getMessage(), e);
+        }
     }
 
     /** Locks the live tables against every reader and writer until the current transaction ends. */
