@@ -52,13 +52,14 @@ export function BoardView({ workspace, project, people, events, generation, onOp
 
   useEffect(
     () =>
-      events.subscribe((frame) =>
-        setBoard((current) => {
-          const outcome = apply(current, project.id, frame);
-          if (outcome.fetch) fetchTask(outcome.fetch);
-          return outcome.board;
-        }),
-      ),
+      events.subscribe((frame) => {
+        const { toProjectId, fromProjectId } = frame.data;
+        // moved in from another project: the frame does not carry the whole task (upsert keeps a newer card)
+        if (frame.eventType === "TaskMoved" && toProjectId === project.id && fromProjectId !== project.id) {
+          fetchTask(frame.aggregateId);
+        }
+        setBoard((current) => apply(current, project.id, frame).board);
+      }),
     [events, project.id],
   );
 

@@ -17,8 +17,7 @@ import { apply, boardOf, STATUS_LABELS } from "../board/board";
 import { api } from "./connection";
 import { describe } from "./errors";
 import { eventSentence } from "./events";
-import { nameOf, Online, type People } from "./people";
-import type { WorkspaceEvents } from "./Workspace";
+import { nameOf, Online, present, type People } from "./people";
 
 interface Props {
   workspace: WorkspaceSummary;
@@ -27,7 +26,6 @@ interface Props {
   people: People;
   members: Member[];
   realtime: RealtimeClient;
-  events: WorkspaceEvents;
   onClose(): void;
 }
 
@@ -75,13 +73,7 @@ export function TaskPanel({ workspace, taskId, me, people, members, realtime, on
           loadComments().catch(() => undefined);
         }
       },
-      onPresence: (frame) =>
-        setViewers((current) => {
-          if (frame.kind === "snapshot") return new Set(frame.users);
-          const next = new Set(current);
-          frame.users.forEach((user) => (frame.kind === "join" ? next.add(user) : next.delete(user)));
-          return next;
-        }),
+      onPresence: (frame) => setViewers((current) => present(current, frame)),
       onTyping: (frame) => {
         if (frame.user !== me.id) setTyping((current) => new Map(current).set(frame.user, Date.parse(frame.expiresAt)));
       },

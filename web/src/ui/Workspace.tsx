@@ -6,7 +6,7 @@ import { Bell } from "./Bell";
 import { BoardView } from "./BoardView";
 import { api, connectRealtime } from "./connection";
 import { describe } from "./errors";
-import { Online, type People } from "./people";
+import { Online, present, type People } from "./people";
 import { useRoute } from "./route";
 import { SearchBox } from "./SearchBox";
 import { Sidebar } from "./Sidebar";
@@ -89,13 +89,7 @@ export function Workspace({ me }: { me: UserProfile }) {
         }
         listeners.current.forEach((listener) => listener(frame));
       },
-      onPresence: (frame) =>
-        setOnline((current) => {
-          if (frame.kind === "snapshot") return new Set(frame.users);
-          const next = new Set(current);
-          frame.users.forEach((user) => (frame.kind === "join" ? next.add(user) : next.delete(user)));
-          return next;
-        }),
+      onPresence: (frame) => setOnline((current) => present(current, frame)),
       onEnded: () => {
         setError("You are no longer a member of this workspace.");
         loadWorkspaces();
@@ -186,7 +180,6 @@ export function Workspace({ me }: { me: UserProfile }) {
           people={people}
           members={members}
           realtime={realtime}
-          events={events}
           onClose={() => go({ task: null })}
         />
       )}

@@ -1,4 +1,4 @@
-import type { Member } from "../api/types";
+import type { Member, PresenceFrame } from "../api/types";
 
 export type People = ReadonlyMap<string, Member>;
 
@@ -40,4 +40,12 @@ export function Online({ people, users, label }: { people: People; users: Readon
       ))}
     </ul>
   );
+}
+
+/** Who follows a stream after a presence frame: a snapshot replaces the set, joins and leaves update it. */
+export function present(current: ReadonlySet<string>, frame: PresenceFrame): ReadonlySet<string> {
+  if (frame.kind === "snapshot") return new Set(frame.users);
+  const next = new Set(current);
+  frame.users.forEach((user) => (frame.kind === "join" ? next.add(user) : next.delete(user)));
+  return next;
 }
