@@ -93,6 +93,17 @@ class RebuildIT extends IntegrationTest {
                 .contains("public.search_task_p00:2", "public.search_task_p63:2")
                 .allSatisfy(partition ->
                         assertThat(partition).startsWith("public.search_task_p").endsWith(":2"));
+        // its index assembled from the partitions' is valid, and the partitions' statistics were gathered
+        assertThat(jdbc.sql("SELECT indisvalid FROM pg_index WHERE indexrelid = 'search_task_document_idx'::regclass")
+                        .query(Boolean.class)
+                        .single())
+                .isTrue();
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(jdbc.sql("SELECT count(*) FROM pg_stat_user_tables"
+                                        + " WHERE relname LIKE 'search\\_task\\_p%' AND last_analyze IS NOT NULL")
+                                .query(Long.class)
+                                .single())
+                        .isEqualTo(64));
         assertThat(jdbc.sql("SELECT count(*) FROM pg_namespace WHERE nspname LIKE 'rebuild_%'")
                         .query(Long.class)
                         .single())
@@ -101,7 +112,7 @@ class RebuildIT extends IntegrationTest {
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(Thread.getAllStackTraces().keySet())
                         .extracting(Thread::getName)
-                        .noneMatch(name -> name.contains("@rebuild-")));
+                        .noneMatch(name -> name.contains("@rebuild-") || name.startsWith("rebuild-index-")));
         assertThat(jdbc.sql("SELECT count(*) FROM token_entry WHERE processor_name LIKE '%@rebuild'")
                         .query(Long.class)
                         .single())

@@ -112,10 +112,14 @@ final class ShadowTables {
 
     /**
      * Builds the indexes left out at first and gathers the copies' statistics, so the planner knows the tables from
-     * their first query as live tables. Writes to the copies wait meanwhile. A partitioned table's index is built
-     * partition by partition on {@code parallelism} connections at once, then attached to an index of the parent:
-     * PostgreSQL builds one index on one core (a GIN index has no parallel build before version 18), and one
-     * statement over the parent builds its partitions one after the other.
+     * their first query as live tables. Writes to the copies wait meanwhile. Both run on {@code parallelism}
+     * connections at once, a partitioned table's partition by partition: PostgreSQL builds one index and analyses one
+     * table on one core (a GIN index has no parallel build before version 18), and one statement on a partitioned
+     * table goes through its partitions one after another. A partitioned index is then assembled from its
+     * partitions' indexes. A partitioned table gets its partitions' statistics, which every search uses (each names
+     * its workspace, the partition key), and not the parent's own: ANALYZE on the parent would analyse every
+     * partition again, and a table that was never rebuilt has none either, as autovacuum does not analyse a
+     * partitioned table.
      */
     void completeIndexes(int parallelism) {
         ExecutorService builders = Executors.newFixedThreadPool(
@@ -125,11 +129,21 @@ final class ShadowTables {
             for (int i = 0; i < deferredIndexes.size(); i++) {
                 build(deferredIndexes.get(i), i, builders);
             }
+            List<Future<String>> analysed = new ArrayList<>();
+            for (String table : tables) {
+                List<String> partitions = List.copyOf(partitions(table).keySet());
+                for (String relation : partitions.isEmpty() ? List.of(table) : partitions) {
+                    analysed.add(builders.submit(() -> {
+                        jdbc.sql("ANALYZE " + schema + "." + relation).update();
+                        return relation;
+                    }));
+                }
+            }
+            analysed.forEach(ShadowTables::finished);
         } finally {
             builders.shutdownNow();
         }
         deferredIndexes.clear();
-        tables.forEach(table -> jdbc.sql("ANALYZE " + schema + "." + table).update());
     }
 
     private void build(String definition, int number, ExecutorService builders) {
@@ -166,10 +180,12 @@ final class ShadowTables {
             return build.get();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while building the copies' indexes", e);
+            throw new IllegalStateException("interrupted while completing the copies", e);
         } catch (ExecutionException e) {
             throw new IllegalStateException(
-                    "an index of the copies failed: " + e.getCause().getMessage(), e);
+                    "an index or the statistics of the copies failed: "
+                            + e.getCause().getMessage(),
+                    e);
         }
     }
 
