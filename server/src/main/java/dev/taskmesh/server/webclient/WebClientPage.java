@@ -18,6 +18,16 @@ import org.springframework.web.HttpRequestHandler;
  */
 class WebClientPage implements HttpRequestHandler {
 
+    /**
+     * The page may load scripts, styles and images from this origin and talk to it (HTTP and the WebSocket), and
+     * nothing else: no inline script, no other origin, so markup that got in could neither run nor send anything
+     * away. It replaces the API's policy, which SecurityHeadersFilter sets on every answer; the policy of a script
+     * or a style sheet itself does not matter, a browser applies the document's.
+     */
+    static final String POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+            + " font-src 'self'; connect-src 'self'; manifest-src 'self'; base-uri 'none'; form-action 'self';"
+            + " frame-ancestors 'none'";
+
     static final String NOT_BUILT = """
             <!doctype html>
             <html lang="en"><head><meta charset="utf-8"><title>TaskMesh</title></head>
@@ -47,6 +57,7 @@ class WebClientPage implements HttpRequestHandler {
             response.sendError(HttpServletResponse.SC_METHOD_NOT_ALLOWED);
             return;
         }
+        response.setHeader("Content-Security-Policy", POLICY);
         // the page names its hashed assets: a browser must ask again for it after every deploy
         response.setHeader(HttpHeaders.CACHE_CONTROL, "no-cache");
         response.setContentType(MediaType.TEXT_HTML_VALUE + ";charset=UTF-8");

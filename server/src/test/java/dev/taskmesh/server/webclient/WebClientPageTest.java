@@ -30,6 +30,7 @@ class WebClientPageTest {
         assertThat(page.built()).isTrue();
         assertThat(response.getContentAsString()).contains("<div id=\"app\"></div>");
         assertThat(response.getHeader("Cache-Control")).isEqualTo("no-cache");
+        assertThat(response.getHeader("Content-Security-Policy")).isEqualTo(WebClientPage.POLICY);
     }
 
     @Test
