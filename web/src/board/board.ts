@@ -48,7 +48,7 @@ export function apply(board: Board, projectId: string, frame: EventFrame): Outco
     return { board: new Map(board).set(taskId, created(frame)) };
   }
   if (frame.eventType === "TaskMoved") {
-    if (data.toProjectId === projectId && data.fromProjectId !== projectId) {
+    if (movedInto(frame, projectId)) {
       return { board, fetch: taskId };
     }
     if (data.fromProjectId === projectId && data.toProjectId !== projectId) {
@@ -59,6 +59,13 @@ export function apply(board: Board, projectId: string, frame: EventFrame): Outco
   if (frame.eventType === "TaskDeleted") return { board: without(board, taskId) };
   const next: Task = { ...held, ...changes(frame, held), version: frame.version, updatedAt: frame.at };
   return { board: new Map(board).set(taskId, next) };
+}
+
+/** A task moved into `projectId` from another project: its frame does not carry the whole task, which is fetched. */
+export function movedInto(frame: EventFrame, projectId: string): boolean {
+  return (
+    frame.eventType === "TaskMoved" && frame.data.toProjectId === projectId && frame.data.fromProjectId !== projectId
+  );
 }
 
 function changes(frame: EventFrame, held: Task): Partial<Task> {

@@ -8,9 +8,9 @@ import type { WorkspaceEvents } from "./Workspace";
 const QUIET = new Set(["TaskWatchStarted", "TaskWatchStopped", "TaskRanked"]);
 
 /** The workspace's recent activity: the feed read over HTTP, then the workspace stream's events as they happen. */
-export function Activity({ seed, events, people }: { seed: { items: FeedItem[] }; events: WorkspaceEvents; people: People }) {
-  const [items, setItems] = useState<FeedItem[]>(seed.items);
-  useEffect(() => setItems(seed.items), [seed]);
+export function Activity({ seed, events, people }: { seed: FeedItem[]; events: WorkspaceEvents; people: People }) {
+  const [items, setItems] = useState<FeedItem[]>(seed);
+  useEffect(() => setItems(seed), [seed]);
   useEffect(
     () =>
       events.subscribe((frame) =>

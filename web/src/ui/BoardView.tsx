@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "preact/hooks";
 import { STATUSES, type Project, type Task, type TaskStatus, type WorkspaceSummary } from "../api/types";
-import { apply, boardOf, columns, neighboursAt, STATUS_LABELS, upsert, type Board } from "../board/board";
+import { apply, boardOf, columns, movedInto, neighboursAt, STATUS_LABELS, upsert, type Board } from "../board/board";
 import { api } from "./connection";
 import { Avatar, type People } from "./people";
 import type { WorkspaceEvents } from "./Workspace";
@@ -53,11 +53,8 @@ export function BoardView({ workspace, project, people, events, generation, onOp
   useEffect(
     () =>
       events.subscribe((frame) => {
-        const { toProjectId, fromProjectId } = frame.data;
-        // moved in from another project: the frame does not carry the whole task (upsert keeps a newer card)
-        if (frame.eventType === "TaskMoved" && toProjectId === project.id && fromProjectId !== project.id) {
-          fetchTask(frame.aggregateId);
-        }
+        // asked here, not in the state update below, which must not fetch (upsert keeps a newer card)
+        if (movedInto(frame, project.id)) fetchTask(frame.aggregateId);
         setBoard((current) => apply(current, project.id, frame).board);
       }),
     [events, project.id],

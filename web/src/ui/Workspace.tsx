@@ -26,7 +26,8 @@ export function Workspace({ me }: { me: UserProfile }) {
   const [projects, setProjects] = useState<Project[]>([]);
   const [members, setMembers] = useState<Member[]>([]);
   const [online, setOnline] = useState<ReadonlySet<string>>(new Set());
-  const [feedSeed, setFeedSeed] = useState<{ items: FeedItem[]; at: number }>({ items: [], at: 0 });
+  // the feed as last read over HTTP: a new array per read, which Activity starts again from
+  const [feedSeed, setFeedSeed] = useState<FeedItem[]>([]);
   const [error, setError] = useState<string | null>(null);
   // bumped when the workspace's state must be read afresh over HTTP: the first subscription, and every reset
   const [generation, setGeneration] = useState(0);
@@ -71,7 +72,7 @@ export function Workspace({ me }: { me: UserProfile }) {
       setGeneration((current) => current + 1);
       api.projects(ws).then((page) => setProjects(page.items)).catch((failure) => setError(describe(failure)));
       api.members(ws).then((page) => setMembers(page.items)).catch((failure) => setError(describe(failure)));
-      api.feed(ws).then((page) => setFeedSeed({ items: page.items, at: Date.now() })).catch(() => undefined);
+      api.feed(ws).then((page) => setFeedSeed(page.items)).catch(() => undefined);
     };
     return realtime.follow(`workspace:${ws}`, {
       // after a reconnect the replay brings what was missed: only the first subscription reads state over HTTP
