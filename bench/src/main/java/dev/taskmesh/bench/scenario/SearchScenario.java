@@ -37,6 +37,7 @@ public final class SearchScenario implements Scenario {
     static final double P50_TARGET_MS = 5;
     static final double P99_TARGET_MS = 30;
     private static final double RATE = 100;
+    private static final String KEPT_DATABASE = "TASKMESH_BENCH_SEARCH_DATABASE";
 
     @Override
     public String name() {
@@ -46,10 +47,13 @@ public final class SearchScenario implements Scenario {
     @Override
     public ScenarioResult run(RunContext context) throws Exception {
         Instant started = Instant.now();
-        String database = "bench_search_" + started.getEpochSecond();
+        String kept = keptDatabase();
+        String database = kept != null ? kept : "bench_search_" + started.getEpochSecond();
         // read before the database is made, so a bad size leaves nothing behind
         int tasks = context.size("TASKMESH_BENCH_TASKS", 1_000_000, 20_000);
-        String url = context.infra().createDatabase(database);
+        String url = kept != null
+                ? context.infra().keptDatabase(database)
+                : context.infra().createDatabase(database);
         // a thousand tasks per workspace whatever the size: the density the targets are stated for
         int workspaces = Math.max(1, tasks / 1_000);
         Map<String, String> env = context.infra().serverEnv(url);
@@ -57,29 +61,43 @@ public final class SearchScenario implements Scenario {
         List<StepResult> steps = new ArrayList<>();
         Map<String, Object> summary = new LinkedHashMap<>();
         try {
-            String email = "search-" + started.getEpochSecond() + "@bench.taskmesh.dev";
-            String password = "bench-password-" + started.getEpochSecond();
-            var seeded = BulkSeed.run(
-                    context,
-                    env,
-                    "search-import.log",
-                    List.of(
-                            "--tasks=" + tasks,
-                            "--workspaces=" + workspaces,
-                            "--projects=2",
-                            "--email=" + email,
-                            "--password=" + password));
+            String email = "search-" + database + "@bench.taskmesh.dev";
+            String password = "bench-password-" + database;
+            Seed seed = kept != null ? Seed.recorded(context, url, tasks) : null;
+            if (seed == null) {
+                if (kept != null) {
+                    url = context.infra().createDatabase(database); // what an interrupted seed left behind
+                }
+                var seeded = BulkSeed.run(
+                        context,
+                        env,
+                        "search-import.log",
+                        List.of(
+                                "--tasks=" + tasks,
+                                "--workspaces=" + workspaces,
+                                "--projects=2",
+                                "--email=" + email,
+                                "--password=" + password));
+                seed = new Seed(seeded.path("tasksPerSecond").asDouble(), -1);
+            }
             summary.put("tasks", tasks);
             summary.put("workspaces", workspaces);
-            summary.put("seedTasksPerSecond", seeded.path("tasksPerSecond").asDouble());
+            summary.put("seedTasksPerSecond", seed.tasksPerSecond());
+            summary.put("keptDatabase", kept != null);
             try (ServerProcess server = ServerProcess.start(
                     context.serverJar(), env, context.outDir().resolve("search-server.log"))) {
                 Instant projecting = Instant.now();
                 Projections.awaitIdle(
                         context.infra(), url, context.full() ? Duration.ofHours(2) : Duration.ofMinutes(15));
-                summary.put(
-                        "projectedInSeconds",
-                        Duration.between(projecting, Instant.now()).toSeconds());
+                if (seed.projectedInSeconds() < 0) {
+                    seed = new Seed(
+                            seed.tasksPerSecond(),
+                            Duration.between(projecting, Instant.now()).toSeconds());
+                    if (kept != null) {
+                        seed.record(context, url, tasks);
+                    }
+                }
+                summary.put("projectedInSeconds", seed.projectedInSeconds());
                 // what autovacuum would do a while after such an import: planner statistics for the new rows
                 try (Connection connection = context.infra().connect(url);
                         Statement analyze = connection.createStatement()) {
@@ -118,7 +136,60 @@ public final class SearchScenario implements Scenario {
                 return result(context, started, steps, server.usage(), summary);
             }
         } finally {
-            context.infra().dropDatabase(database);
+            if (kept == null) {
+                context.infra().dropDatabase(database);
+            }
+        }
+    }
+
+    /**
+     * {@value #KEPT_DATABASE} names a database the scenario keeps: the first run seeds it, later runs search it again
+     * without a new seed (a million tasks take some twenty minutes to seed), for a median of several runs.
+     */
+    private static String keptDatabase() {
+        String name = System.getenv(KEPT_DATABASE);
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        if (!name.matches("[a-z_][a-z0-9_]{0,62}")) {
+            throw new IllegalArgumentException(KEPT_DATABASE
+                    + " must be a lower-case PostgreSQL name (letters, digits, underscores), was " + name);
+        }
+        return name;
+    }
+
+    /** How a kept database was seeded, recorded in it once its seed is projected; none while a seed is unfinished. */
+    record Seed(double tasksPerSecond, long projectedInSeconds) {
+
+        static Seed recorded(RunContext context, String url, int tasks) throws SQLException {
+            try (Connection connection = context.infra().connect(url);
+                    Statement statement = connection.createStatement();
+                    ResultSet rs = statement.executeQuery(
+                            "SELECT tasks, tasks_per_second, projected_in_seconds FROM bench_seed")) {
+                if (!rs.next()) {
+                    return null;
+                }
+                if (rs.getInt(1) != tasks) {
+                    throw new IllegalArgumentException("The kept database holds " + rs.getInt(1) + " tasks, not "
+                            + tasks + ": ask for that many, or drop it to seed anew");
+                }
+                return new Seed(rs.getDouble(2), rs.getLong(3));
+            } catch (SQLException e) {
+                if ("42P01".equals(e.getSQLState())) {
+                    return null; // never seeded
+                }
+                throw e;
+            }
+        }
+
+        void record(RunContext context, String url, int tasks) throws SQLException {
+            try (Connection connection = context.infra().connect(url);
+                    Statement statement = connection.createStatement()) {
+                statement.execute("CREATE TABLE bench_seed (tasks int, tasks_per_second float8,"
+                        + " projected_in_seconds bigint)");
+                statement.execute("INSERT INTO bench_seed VALUES (" + tasks + ", " + tasksPerSecond + ", "
+                        + projectedInSeconds + ")");
+            }
         }
     }
 
@@ -217,7 +288,7 @@ public final class SearchScenario implements Scenario {
         Map<String, Object> s = result.summary();
         return """
                 %s tasks in %s workspaces (seeded by `taskmesh-server.jar import` at %s tasks/s, projected by the \
-                server in %s s; `search_task` with its index %s MB), searched at %s/s for %s s with the query mix \
+                server in %s s%s; `search_task` with its index %s MB), searched at %s/s for %s s with the query mix \
                 above. Targets: p50 ≤ %s ms, p99 ≤ %s ms, the API adding at most 2 ms at p50.
 
                 The page's SQL statement alone, timed by the server (`taskmesh.search.query`): p50 %s ms, p99 %s ms; \
@@ -230,6 +301,9 @@ public final class SearchScenario implements Scenario {
                         s.get("workspaces"),
                         Math.round((Double) s.get("seedTasksPerSecond")),
                         s.get("projectedInSeconds"),
+                        Boolean.TRUE.equals(s.get("keptDatabase"))
+                                ? ", in a database kept from an earlier run (`TASKMESH_BENCH_SEARCH_DATABASE`)"
+                                : "",
                         s.get("searchTableMb"),
                         (int) RATE,
                         result.steps().isEmpty() ? 0 : result.steps().getFirst().seconds(),
