@@ -53,6 +53,18 @@ class SearchIT extends IntegrationTest {
     }
 
     @Test
+    void theAnswerSaysHowLongTheSearchsStatementsTookInServerTiming() {
+        writes.create("Timed search");
+
+        for (String text : List.of("timed", "tmied")) { // a page, then nothing found and "did you mean"
+            Api.Response answer = expect(api.get(searchPath(text, ""), owner.accessToken()), 200);
+            assertThat(answer.header("Server-Timing"))
+                    .as(text)
+                    .matches("search;desc=\"search statements\";dur=\\d+\\.\\d{3}");
+        }
+    }
+
+    @Test
     void aTitleMatchRanksAboveADescriptionMatchAboveACommentMatch() {
         String inComment = writes.create("Third");
         writes.comment(inComment, "about the migration");

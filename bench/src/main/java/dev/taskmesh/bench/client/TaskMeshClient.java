@@ -16,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -77,13 +78,38 @@ public final class TaskMeshClient {
 
     /** A read; anything but 200 is an error. */
     public JsonNode get(String path) throws IOException, InterruptedException {
+        return JSON.readTree(read(path).body());
+    }
+
+    /**
+     * A read, with the duration the server gives for {@code metric} in its {@code Server-Timing} header (NaN when it
+     * gives none); anything but 200 is an error.
+     */
+    public Timed getTimed(String path, String metric) throws IOException, InterruptedException {
+        HttpResponse<String> response = read(path);
+        double millis = response.headers().allValues("Server-Timing").stream()
+                .flatMap(header -> Arrays.stream(header.split(",")))
+                .map(entry -> entry.trim().split(";"))
+                .filter(parts -> parts[0].trim().equals(metric))
+                .flatMap(parts -> Arrays.stream(parts).skip(1))
+                .map(String::trim)
+                .filter(parameter -> parameter.startsWith("dur="))
+                .mapToDouble(parameter -> Double.parseDouble(parameter.substring(4)))
+                .findFirst()
+                .orElse(Double.NaN);
+        return new Timed(JSON.readTree(response.body()), millis);
+    }
+
+    private HttpResponse<String> read(String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(base.resolve(path))
                 .timeout(TIMEOUT)
                 .header("Authorization", "Bearer " + token)
                 .build();
-        return JSON.readTree(expect(200, http.send(request, HttpResponse.BodyHandlers.ofString()))
-                .body());
+        return expect(200, http.send(request, HttpResponse.BodyHandlers.ofString()));
     }
+
+    /** A response's body and the server's own time for one {@code Server-Timing} metric, in milliseconds. */
+    public record Timed(JsonNode body, double serverMillis) {}
 
     /** The access token of the signed-up user, as WebSocket clients offer it. */
     public String accessToken() {
