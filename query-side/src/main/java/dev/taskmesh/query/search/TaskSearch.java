@@ -171,15 +171,21 @@ class TaskSearch {
         if (!text.hasPrefix()) {
             return "websearch_to_tsquery('english', :text)";
         }
-        return "(websearch_to_tsquery('english', :head) " + (text.orBefore() ? "||" : "&&")
-                + " (websearch_to_tsquery('english', :last) || to_tsquery('simple', :prefix || ':*')))";
+        String typed = "(websearch_to_tsquery('english', :last) || to_tsquery('simple', :prefix || ':*'))";
+        if (text.head().isBlank()) {
+            // one word being typed: an empty head would only make PostgreSQL send a notice ("doesn't contain
+            // lexemes"), which the driver turns into a warning with a stack trace, on every keystroke
+            return typed;
+        }
+        return "(websearch_to_tsquery('english', :head) " + (text.orBefore() ? "||" : "&&") + " " + typed + ")";
     }
 
     private static StatementSpec bind(StatementSpec statement, SearchText text) {
         if (!text.hasPrefix()) {
             return statement.param("text", text.text());
         }
-        return statement.param("head", text.head()).param("last", text.last()).param("prefix", text.prefix());
+        StatementSpec typed = statement.param("last", text.last()).param("prefix", text.prefix());
+        return text.head().isBlank() ? typed : typed.param("head", text.head());
     }
 
     private static Row row(ResultSet rs, int rowNum) throws SQLException {
