@@ -83,10 +83,13 @@ public final class TaskMeshClient {
 
     /**
      * A read, with the duration the server gives for {@code metric} in its {@code Server-Timing} header (NaN when it
-     * gives none); anything but 200 is an error.
+     * gives none) and the round trip from the send to the whole body received, before it is parsed; anything but 200
+     * is an error.
      */
     public Timed getTimed(String path, String metric) throws IOException, InterruptedException {
+        long sent = System.nanoTime();
         HttpResponse<String> response = read(path);
+        long roundTrip = System.nanoTime() - sent;
         double millis = response.headers().allValues("Server-Timing").stream()
                 .flatMap(header -> Arrays.stream(header.split(",")))
                 .map(entry -> entry.trim().split(";"))
@@ -97,7 +100,7 @@ public final class TaskMeshClient {
                 .mapToDouble(parameter -> Double.parseDouble(parameter.substring(4)))
                 .findFirst()
                 .orElse(Double.NaN);
-        return new Timed(JSON.readTree(response.body()), millis);
+        return new Timed(JSON.readTree(response.body()), millis, roundTrip);
     }
 
     private HttpResponse<String> read(String path) throws IOException, InterruptedException {
@@ -108,8 +111,8 @@ public final class TaskMeshClient {
         return expect(200, http.send(request, HttpResponse.BodyHandlers.ofString()));
     }
 
-    /** A response's body and the server's own time for one {@code Server-Timing} metric, in milliseconds. */
-    public record Timed(JsonNode body, double serverMillis) {}
+    /** A response's body, the server's own time for one {@code Server-Timing} metric, and the round trip. */
+    public record Timed(JsonNode body, double serverMillis, long roundTripNanos) {}
 
     /** The access token of the signed-up user, as WebSocket clients offer it. */
     public String accessToken() {

@@ -24,11 +24,13 @@ public final class OwnPostgres implements AutoCloseable {
     private final Path bin;
     private final Path dir;
     private final int port;
+    private final boolean kept;
 
-    private OwnPostgres(Path bin, Path dir, int port) {
+    private OwnPostgres(Path bin, Path dir, int port, boolean kept) {
         this.bin = bin;
         this.dir = dir;
         this.port = port;
+        this.kept = kept;
     }
 
     /** initdb and start; {@code settings} are postgresql.conf lines, e.g. {@code max_connections = 300}. */
@@ -42,14 +44,38 @@ public final class OwnPostgres implements AutoCloseable {
                     dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
             Files.setOwner(dir, postgres);
         }
-        OwnPostgres own = new OwnPostgres(bin, dir, BenchInfrastructure.freePort());
-        own.run("initdb", "-D", own.data().toString(), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8");
-        List<String> conf = new ArrayList<>(List.of("listen_addresses = '127.0.0.1'", "port = " + own.port));
-        conf.add("unix_socket_directories = '" + dir + "'");
-        conf.addAll(settings);
-        own.appendConf(conf);
+        OwnPostgres own = new OwnPostgres(bin, dir, BenchInfrastructure.freePort(), false);
+        own.create(settings);
         own.startServer();
         return own;
+    }
+
+    /**
+     * A cluster kept in {@code dir} between runs: made there with {@code settings} by the first run, started again as
+     * it is by the later ones (on a free port each time), and stopped, not removed, by {@link #close}.
+     */
+    public static OwnPostgres startKept(Path dir, List<String> settings) throws IOException, InterruptedException {
+        Path bin = binaries();
+        OwnPostgres own = new OwnPostgres(bin, dir.toAbsolutePath(), BenchInfrastructure.freePort(), true);
+        if (!Files.exists(own.data().resolve("PG_VERSION"))) {
+            Files.createDirectories(
+                    dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+            if (asRoot()) {
+                Files.setOwner(
+                        dir, dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres"));
+            }
+            own.create(settings);
+        }
+        own.startServer();
+        return own;
+    }
+
+    private void create(List<String> settings) throws IOException, InterruptedException {
+        run("initdb", "-D", data().toString(), "-A", "trust", "-U", "postgres", "--no-sync", "-E", "UTF8");
+        List<String> conf = new ArrayList<>(List.of("listen_addresses = '127.0.0.1'"));
+        conf.add("unix_socket_directories = '" + dir + "'");
+        conf.addAll(settings);
+        appendConf(conf);
     }
 
     /** The JDBC URL of the cluster's {@code postgres} database, where a scenario creates its own. */
@@ -63,11 +89,16 @@ public final class OwnPostgres implements AutoCloseable {
     }
 
     private void startServer() throws IOException, InterruptedException {
-        pgCtl("start");
+        // the port on the command line: a kept cluster starts on another free port each time
+        pgCtl("start", "-o", "-p " + port);
     }
 
     @Override
     public void close() throws IOException, InterruptedException {
+        if (kept) {
+            pgCtl("stop", "-m", "fast");
+            return;
+        }
         try {
             pgCtl("stop", "-m", "immediate");
         } catch (IllegalStateException e) {
