@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Comparator;
@@ -114,19 +113,8 @@ public final class BenchInfrastructure implements AutoCloseable {
         return withDatabase(name);
     }
 
-    /** The JDBC URL of a database kept between runs, created when it does not exist yet. */
-    public String keptDatabase(String name) {
-        try (Connection connection = connect(adminUrl);
-                var exists = connection.prepareStatement("SELECT 1 FROM pg_database WHERE datname = ?")) {
-            exists.setString(1, name);
-            try (ResultSet rs = exists.executeQuery()) {
-                if (!rs.next()) {
-                    execute("CREATE DATABASE " + name);
-                }
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("Could not look for the database " + name, e);
-        }
+    /** The JDBC URL of database {@code name} on this PostgreSQL, whether it exists or not. */
+    public String databaseUrl(String name) {
         return withDatabase(name);
     }
 

@@ -39,11 +39,7 @@ public final class OwnPostgres implements AutoCloseable {
         Path dir = Files.createTempDirectory(
                 "taskmesh-bench-pg-",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-        if (asRoot()) {
-            UserPrincipal postgres =
-                    dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
-            Files.setOwner(dir, postgres);
-        }
+        ownedByPostgres(dir);
         OwnPostgres own = new OwnPostgres(bin, dir, BenchInfrastructure.freePort(), false);
         own.create(settings);
         own.startServer();
@@ -60,14 +56,20 @@ public final class OwnPostgres implements AutoCloseable {
         if (!Files.exists(own.data().resolve("PG_VERSION"))) {
             Files.createDirectories(
                     dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-            if (asRoot()) {
-                Files.setOwner(
-                        dir, dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres"));
-            }
+            ownedByPostgres(dir);
             own.create(settings);
         }
         own.startServer();
         return own;
+    }
+
+    /** As root, the cluster's folder is the {@code postgres} user's, who runs the tools (initdb refuses root). */
+    private static void ownedByPostgres(Path dir) throws IOException {
+        if (asRoot()) {
+            UserPrincipal postgres =
+                    dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+            Files.setOwner(dir, postgres);
+        }
     }
 
     private void create(List<String> settings) throws IOException, InterruptedException {

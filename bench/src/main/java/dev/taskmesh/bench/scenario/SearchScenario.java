@@ -33,8 +33,8 @@ import org.HdrHistogram.Recorder;
  * workspaces' own word counts: one word (40 %), two words (20 %), a word being typed (15 %), a phrase (10 %), one
  * word with a status filter (5 %), a word without another (5 %) and a misspelling that finds nothing and asks for
  * "did you mean" (5 %). The server times each search's SQL statements itself and says so in a {@code Server-Timing}
- * header, so the API's share is each request's time minus its statements' ({@link ServerShare}). Targets (search issue): p50 ≤ 5 ms, p99 ≤ 30 ms,
- * the API adding at most 2 ms at p50.
+ * header, so the API's share is each request's time minus its statements' ({@link ServerShare}). Targets (search
+ * issue): p50 ≤ 5 ms, p99 ≤ 30 ms, the API adding at most 2 ms at p50.
  */
 public final class SearchScenario implements Scenario {
 
@@ -78,21 +78,19 @@ public final class SearchScenario implements Scenario {
     private ScenarioResult run(RunContext context, BenchInfrastructure infra, boolean kept, int tasks, Instant started)
             throws Exception {
         String database = kept ? "bench_search_kept" : "bench_search";
-        String url = kept ? infra.keptDatabase(database) : infra.createDatabase(database);
         // a thousand tasks per workspace whatever the size: the density the targets are stated for
         int workspaces = Math.max(1, tasks / 1_000);
-        Map<String, String> env = infra.serverEnv(url);
-        env.put("TASKMESH_JWT_KEY", ServerProcess.signingKey());
         List<StepResult> steps = new ArrayList<>();
         Map<String, Object> summary = new LinkedHashMap<>();
         String email = "search-" + database + "@bench.taskmesh.dev";
         String password = "bench-password-" + database;
-        Seed seed = kept ? Seed.recorded(infra, url, tasks) : null;
+        Seed seed = kept ? Seed.recorded(infra, infra.databaseUrl(database), tasks) : null;
         summary.put("seedReused", seed != null);
+        // anew unless kept and seeded: a kept database without a recorded seed holds what an interrupted one left
+        String url = seed != null ? infra.databaseUrl(database) : infra.createDatabase(database);
+        Map<String, String> env = infra.serverEnv(url);
+        env.put("TASKMESH_JWT_KEY", ServerProcess.signingKey());
         if (seed == null) {
-            if (kept) {
-                url = infra.createDatabase(database); // what an interrupted seed left behind
-            }
             var seeded = BulkSeed.run(
                     context,
                     env,
@@ -233,8 +231,8 @@ public final class SearchScenario implements Scenario {
                 }
                 return new Seed(rs.getDouble(2), rs.getLong(3));
             } catch (SQLException e) {
-                if ("42P01".equals(e.getSQLState())) {
-                    return null; // never seeded
+                if ("3D000".equals(e.getSQLState()) || "42P01".equals(e.getSQLState())) {
+                    return null; // no database yet, or its seed never finished
                 }
                 throw e;
             }
