@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.taskmesh.api.account.UserId;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Base64;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.env.MockEnvironment;
 
@@ -120,6 +125,53 @@ class AccessTokensTest {
     }
 
     @Test
+    void aTokenVerifiedBeforeIsStillRefusedOnceItExpires() {
+        MovingClock clock = new MovingClock(NOW);
+        AccessTokens tokens = tokens(KEY, new MockEnvironment(), clock);
+        String token = tokens.issue(UserId.random(), "ada", UUID.randomUUID()).token();
+        assertThat(tokens.verify(token)).isPresent();
+
+        clock.now = NOW.plus(Duration.ofMinutes(15)); // its exp second: still valid, as for a token parsed anew
+        assertThat(tokens.verify(token)).isPresent();
+        clock.now = NOW.plus(Duration.ofMinutes(15)).plusSeconds(1);
+        assertThat(tokens.verify(token)).isEmpty();
+    }
+
+    @Test
+    void aTokenVerifiedBeforeIsRefusedFromTheMomentItsLoginEnds() {
+        Set<UUID> ended = ConcurrentHashMap.newKeySet();
+        AccessTokens tokens = new AccessTokens(
+                new AuthProperties(KEY, "k1", null, null, null, null),
+                Clock.systemUTC(),
+                new MockEnvironment(),
+                ended::contains);
+        UUID session = UUID.randomUUID();
+        String token = tokens.issue(UserId.random(), "ada", session).token();
+        assertThat(tokens.verify(token)).isPresent();
+
+        ended.add(session);
+
+        assertThat(tokens.verify(token)).isEmpty();
+    }
+
+    @Test
+    void aTokenAlteredAfterItVerifiedIsRefused() {
+        AccessTokens tokens = tokens(KEY, new MockEnvironment(), Clock.systemUTC());
+        String token = tokens.issue(UserId.random(), "ada", UUID.randomUUID()).token();
+        assertThat(tokens.verify(token)).isPresent();
+
+        String[] parts = token.split("\\.");
+        String otherUser = Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+                        .replace("ada", "eve")
+                        .getBytes(StandardCharsets.UTF_8));
+
+        assertThat(tokens.verify(parts[0] + "." + otherUser + "." + parts[2])).isEmpty();
+        assertThat(tokens.verify(token + "x")).isEmpty();
+    }
+
+    @Test
     void theKeysNeverAppearInTheProperties() {
         assertThat(new AuthProperties(KEY, "k2", "k1=" + NEXT_KEY, null, null, null).toString())
                 .doesNotContain(KEY)
@@ -133,5 +185,29 @@ class AccessTokensTest {
 
     private static AccessTokens tokens(AuthProperties properties) {
         return new AccessTokens(properties, Clock.systemUTC(), new MockEnvironment(), session -> false);
+    }
+
+    /** A clock a test moves by hand. */
+    private static final class MovingClock extends Clock {
+        private volatile Instant now;
+
+        MovingClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            throw new UnsupportedOperationException();
+        }
     }
 }
