@@ -32,6 +32,8 @@ final class Replica implements AutoCloseable {
         config.setUsername(user);
         config.setPassword(password);
         config.setReadOnly(true);
+        // as the primary's pool (application.yml): no notices, which the driver turns into warnings with stack traces
+        config.addDataSourceProperty("options", "-c client_min_messages=warning");
         config.setMaximumPoolSize(poolSize);
         config.setMinimumIdle(1);
         // a replica that is down must cost a read a moment, not Hikari's default half minute
