@@ -5,7 +5,7 @@ import dev.taskmesh.bench.infra.BenchInfrastructure;
 import dev.taskmesh.bench.infra.OwnPostgres;
 import dev.taskmesh.bench.infra.ServerProcess;
 import dev.taskmesh.bench.load.Call;
-import dev.taskmesh.bench.load.ClosedLoop;
+import dev.taskmesh.bench.load.JitWarmUp;
 import dev.taskmesh.bench.load.OpenLoop;
 import dev.taskmesh.bench.record.Latency;
 import dev.taskmesh.bench.record.ScenarioResult;
@@ -146,7 +146,17 @@ public final class SearchScenario implements Scenario {
                 // a page of hits, whatever it holds; a refusal has thrown already
                 return page.body().startsWith("{") && page.body().contains("\"items\":[");
             };
-            ClosedLoop.run(2, context.warmUp(), search);
+            JitWarmUp.Outcome warmUp = JitWarmUp.run(
+                    2,
+                    context.warmUp(),
+                    context.full() ? Duration.ofMinutes(5) : Duration.ofSeconds(30),
+                    () -> server.metric("jvm.compilation.time", null),
+                    search);
+            summary.put("warmUpSeconds", warmUp.took().toSeconds());
+            summary.put(
+                    "warmUpCompileShare",
+                    Double.isNaN(warmUp.lastShare()) ? null : Math.round(warmUp.lastShare() * 1000) / 1000.0);
+            summary.put("warmUpSettled", warmUp.settled());
             // a minute in full mode: a p99 drawn from 6,000 requests rather than the usual step's 2,000 (20 requests
             // decided it, and runs of the same code disagreed by a factor of two)
             Duration measured = context.full() ? Duration.ofMinutes(1) : context.step();
@@ -346,7 +356,8 @@ public final class SearchScenario implements Scenario {
         return """
                 %s tasks in %s workspaces (seeded by `taskmesh-server.jar import` at %s tasks/s, projected by the \
                 server in %s s%s; `search_task` with its index %s MB), searched at %s/s for %s s with the query mix \
-                above. Targets: p50 ≤ %s ms, p99 ≤ %s ms, the API adding at most 2 ms at p50.
+                above, after %s s of warm-up (%s). Targets: p50 ≤ %s ms, p99 ≤ %s ms, the API adding at most 2 ms \
+                at p50.
 
                 The search's SQL statements alone, timed by the server for each request (its `Server-Timing` \
                 header): p50 %s ms, p99 %s ms. The API's share of each request (from its send, minus its \
@@ -365,6 +376,12 @@ public final class SearchScenario implements Scenario {
                         s.get("searchTableMb"),
                         (int) RATE,
                         result.steps().isEmpty() ? 0 : result.steps().getFirst().seconds(),
+                        s.get("warmUpSeconds"),
+                        Boolean.TRUE.equals(s.get("warmUpSettled"))
+                                ? "until the server's JIT compiler settled: " + percent(s.get("warmUpCompileShare"))
+                                        + " of the last 10 s spent compiling"
+                                : "the JIT compiler had not settled: " + percent(s.get("warmUpCompileShare"))
+                                        + " of the last 10 s spent compiling",
                         (int) P50_TARGET_MS,
                         (int) P99_TARGET_MS,
                         s.get("sqlP50ms"),
@@ -373,5 +390,9 @@ public final class SearchScenario implements Scenario {
                         s.get("apiShareP99ms"),
                         Scenario.serverUsage(result.server()),
                         Tables.steps(result.steps()));
+    }
+
+    private static String percent(Object share) {
+        return share instanceof Number number ? Math.round(number.doubleValue() * 1000) / 10.0 + " %" : "unknown";
     }
 }
