@@ -171,21 +171,15 @@ class TaskSearch {
         if (!text.hasPrefix()) {
             return "websearch_to_tsquery('english', :text)";
         }
-        String typed = "(websearch_to_tsquery('english', :last) || to_tsquery('simple', :prefix || ':*'))";
-        if (text.head().isBlank()) {
-            // one word being typed: an empty head would only make PostgreSQL send a notice ("doesn't contain
-            // lexemes"), which the driver turns into a warning with a stack trace, on every keystroke
-            return typed;
-        }
-        return "(websearch_to_tsquery('english', :head) " + (text.orBefore() ? "||" : "&&") + " " + typed + ")";
+        return "(websearch_to_tsquery('english', :head) " + (text.orBefore() ? "||" : "&&")
+                + " (websearch_to_tsquery('english', :last) || to_tsquery('simple', :prefix || ':*')))";
     }
 
     private static StatementSpec bind(StatementSpec statement, SearchText text) {
         if (!text.hasPrefix()) {
             return statement.param("text", text.text());
         }
-        StatementSpec typed = statement.param("last", text.last()).param("prefix", text.prefix());
-        return text.head().isBlank() ? typed : typed.param("head", text.head());
+        return statement.param("head", text.head()).param("last", text.last()).param("prefix", text.prefix());
     }
 
     private static Row row(ResultSet rs, int rowNum) throws SQLException {
