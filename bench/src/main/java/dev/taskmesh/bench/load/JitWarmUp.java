@@ -12,7 +12,7 @@ import java.time.Duration;
 public final class JitWarmUp {
 
     /** How long each round of load lasts between two readings of the compiler's time. */
-    private static final Duration ROUND = Duration.ofSeconds(10);
+    public static final Duration ROUND = Duration.ofSeconds(10);
 
     /** Compiling for less than this share of a round counts as settled (2 %: 200 ms in 10 s). */
     private static final double SETTLED = 0.02;

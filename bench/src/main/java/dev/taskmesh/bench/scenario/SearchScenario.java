@@ -187,8 +187,9 @@ public final class SearchScenario implements Scenario {
     /**
      * Each measured request split in two: the server's time for its search statements (its {@code Server-Timing}
      * header) and the rest of the round trip from the send to the whole answer received, which is the API's share
-     * (HTTP, authentication, membership, JSON, and the client's own side of the socket). Per request, so the share's percentiles are those of the
-     * requests themselves rather than a difference of two medians. Values in microseconds.
+     * (HTTP, authentication, membership, JSON, and the client's own side of the socket). Per request, so the share's
+     * percentiles are those of the requests themselves rather than a difference of two medians. Values in
+     * microseconds.
      */
     private static final class ServerShare {
 
@@ -377,11 +378,11 @@ public final class SearchScenario implements Scenario {
                         (int) RATE,
                         result.steps().isEmpty() ? 0 : result.steps().getFirst().seconds(),
                         s.get("warmUpSeconds"),
-                        Boolean.TRUE.equals(s.get("warmUpSettled"))
-                                ? "until the server's JIT compiler settled: " + percent(s.get("warmUpCompileShare"))
-                                        + " of the last 10 s spent compiling"
-                                : "the JIT compiler had not settled: " + percent(s.get("warmUpCompileShare"))
-                                        + " of the last 10 s spent compiling",
+                        (Boolean.TRUE.equals(s.get("warmUpSettled"))
+                                        ? "until the server's JIT compiler settled: "
+                                        : "the JIT compiler had not settled: ")
+                                + percent(s.get("warmUpCompileShare")) + " of the last "
+                                + JitWarmUp.ROUND.toSeconds() + " s spent compiling",
                         (int) P50_TARGET_MS,
                         (int) P99_TARGET_MS,
                         s.get("sqlP50ms"),
