@@ -76,6 +76,17 @@ class SearchIT extends IntegrationTest {
     }
 
     @Test
+    void aWorkspaceIsSearchedBeforeAndAfterItsFirstTask() {
+        // without a document it has no partition to search yet; it is looked up again once it has one
+        assertThat(ids(search("first"))).isEmpty();
+
+        String task = writes.create("First task");
+
+        assertThat(ids(search("first"))).containsExactly(task);
+        assertThat(ids(search("fir"))).as("typed, as a prefix").containsExactly(task);
+    }
+
+    @Test
     void aTitleMatchRanksAboveADescriptionMatchAboveACommentMatch() {
         String inComment = writes.create("Third");
         writes.comment(inComment, "about the migration");

@@ -29,6 +29,7 @@ import org.springframework.stereotype.Component;
  * Answers searches from the search documents, always within one workspace. Any text is valid syntax
  * ({@code websearch_to_tsquery} never fails); hits are ordered by {@code ts_rank}, then the most recently changed,
  * then by id, and paged by that key; snippets are computed for the returned page only, which is the expensive part.
+ * The statements read the workspace's partition of {@code search_task} by name ({@link SearchPartitions}).
  */
 @Component
 class TaskSearch {
@@ -50,10 +51,12 @@ class TaskSearch {
     private static final int MAX_RESPELLED = 6;
 
     private final JdbcClient jdbc;
+    private final SearchPartitions partitions;
     private final Timer statement;
 
-    TaskSearch(JdbcClient jdbc, MeterRegistry meters) {
+    TaskSearch(JdbcClient jdbc, SearchPartitions partitions, MeterRegistry meters) {
         this.jdbc = jdbc;
+        this.partitions = partitions;
         // the page's statement alone, so the API's own cost is the request time minus this (docs/benchmarks.md#search)
         this.statement = Timer.builder("taskmesh.search.query")
                 .description("time of a search page's SQL statement, snippets included")
@@ -65,9 +68,10 @@ class TaskSearch {
     SearchResults handle(SearchTasksQuery query) {
         SearchText text = SearchText.of(query.text());
         SearchAfter after = query.after();
+        String documents = partitions.of(query.workspaceId());
         StringBuilder sql = new StringBuilder("WITH q AS (SELECT " + tsquery(text) + " AS query), hits AS (")
                 .append("SELECT s.task_id, s.updated_at, ts_rank(s.document, q.query) AS rank")
-                .append(" FROM search_task s, q WHERE s.workspace_id = :workspaceId AND s.document @@ q.query");
+                .append(" FROM " + documents + " s, q WHERE s.workspace_id = :workspaceId AND s.document @@ q.query");
         if (!query.projects().isEmpty()) {
             sql.append(" AND s.project_id IN (:projects)");
         }
@@ -88,8 +92,8 @@ class TaskSearch {
                 .append(" page.rank, ts_headline('english', translate(s.title || E'\\n' || s.labels_text || E'\\n'")
                 .append(" || left(s.description, :source) || E'\\n' || left(s.comments, :source), :from, :to),")
                 .append(" q.query, :options) AS marked")
-                .append(
-                        " FROM page JOIN search_task s ON s.workspace_id = :workspaceId AND s.task_id = page.task_id, q")
+                .append(" FROM page JOIN " + documents)
+                .append(" s ON s.workspace_id = :workspaceId AND s.task_id = page.task_id, q")
                 .append(" ORDER BY page.rank DESC, page.updated_at DESC, page.task_id DESC");
         StatementSpec statement = bind(jdbc.sql(sql.toString()), text)
                 .param("workspaceId", query.workspaceId().value())
@@ -121,7 +125,8 @@ class TaskSearch {
         List<Row> rows = this.statement.record(() -> page.query(TaskSearch::row).list());
         List<Row> hits = rows.subList(0, Math.min(rows.size(), query.limit()));
         SearchAfter nextAfter = rows.size() > query.limit() ? hits.getLast().key() : null;
-        String didYouMean = rows.isEmpty() && after == null ? respell(query.workspaceId(), query.text()) : null;
+        String didYouMean =
+                rows.isEmpty() && after == null ? respell(query.workspaceId(), documents, query.text()) : null;
         return new SearchResults(hits.stream().map(Row::hit).toList(), nextAfter, didYouMean);
     }
 
@@ -129,7 +134,7 @@ class TaskSearch {
      * The query with each word that no title or label of the workspace uses replaced by the closest one that is
      * (trigram similarity), when the respelled query finds something; null otherwise.
      */
-    private String respell(WorkspaceId workspace, String text) {
+    private String respell(WorkspaceId workspace, String documents, String text) {
         String respelled = text;
         boolean changed = false;
         for (String word : Words.split(text).distinct().limit(MAX_RESPELLED).toList()) {
@@ -157,7 +162,7 @@ class TaskSearch {
         }
         SearchText suggestion = SearchText.of(respelled);
         boolean finds = bind(
-                        jdbc.sql("SELECT EXISTS (SELECT 1 FROM search_task WHERE workspace_id = :workspaceId"
+                        jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + documents + " WHERE workspace_id = :workspaceId"
                                 + " AND document @@ " + tsquery(suggestion) + ")"),
                         suggestion)
                 .param("workspaceId", workspace.value())
