@@ -13,13 +13,14 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.core.simple.JdbcClient.StatementSpec;
@@ -50,6 +51,19 @@ class TaskSearch {
     /** Query words "did you mean" respells, at most. */
     private static final int MAX_RESPELLED = 6;
 
+    /**
+     * The tsquery of the text: the whole of it, and with a last word being typed ({@link SearchText}), the text before
+     * it joined to that word as typed or as a prefix. One expression for every text, so the statements' text does
+     * not depend on what was typed.
+     */
+    private static final String TSQUERY = """
+            CASE WHEN CAST(:prefix AS text) IS NULL THEN websearch_to_tsquery('english', :text)
+                 WHEN :orBefore THEN websearch_to_tsquery('english', :head)
+                     || (websearch_to_tsquery('english', :last) || to_tsquery('simple', :prefix || ':*'))
+                 ELSE websearch_to_tsquery('english', :head)
+                     && (websearch_to_tsquery('english', :last) || to_tsquery('simple', :prefix || ':*'))
+            END""";
+
     private final JdbcClient jdbc;
     private final SearchPartitions partitions;
     private final Timer statement;
@@ -69,65 +83,66 @@ class TaskSearch {
         SearchText text = SearchText.of(query.text());
         SearchAfter after = query.after();
         String documents = partitions.of(query.workspaceId());
-        StringBuilder sql = new StringBuilder("WITH q AS (SELECT " + tsquery(text) + " AS query), hits AS (")
-                .append("SELECT s.task_id, s.updated_at, ts_rank(s.document, q.query) AS rank")
-                .append(" FROM " + documents + " s, q WHERE s.workspace_id = :workspaceId AND s.document @@ q.query");
-        if (!query.projects().isEmpty()) {
-            sql.append(" AND s.project_id IN (:projects)");
-        }
-        if (!query.statuses().isEmpty()) {
-            sql.append(" AND s.status IN (:statuses)");
-        }
-        if (!query.assignees().isEmpty()) {
-            sql.append(" AND s.assignee_id IN (:assignees)");
-        }
-        sql.append("), page AS (SELECT * FROM hits");
-        if (after != null) {
-            sql.append(" WHERE (rank, updated_at, task_id) < (:rank, :updated, :taskId)");
-        }
-        // only the page's rows are read again for what a hit shows: carrying each match's text through the sort cost
-        // a common word's search (a whole workspace matching) about 40 % of its statement
-        sql.append(" ORDER BY rank DESC, updated_at DESC, task_id DESC LIMIT :limit)")
-                .append(" SELECT s.task_id, s.project_id, s.title, s.status, s.assignee_id, s.labels, s.updated_at,")
-                .append(" page.rank, ts_headline('english', translate(s.title || E'\\n' || s.labels_text || E'\\n'")
-                .append(" || left(s.description, :source) || E'\\n' || left(s.comments, :source), :from, :to),")
-                .append(" q.query, :options) AS marked")
-                .append(" FROM page JOIN " + documents)
-                .append(" s ON s.workspace_id = :workspaceId AND s.task_id = page.task_id, q")
-                .append(" ORDER BY page.rank DESC, page.updated_at DESC, page.task_id DESC");
-        StatementSpec statement = bind(jdbc.sql(sql.toString()), text)
+        StatementSpec page = bind(jdbc.sql(pageSql(documents)), text)
                 .param("workspaceId", query.workspaceId().value())
+                .param("projects", anyOf(query.projects().stream().map(ProjectId::toString)), Types.VARCHAR)
+                .param("statuses", anyOf(query.statuses().stream().map(TaskStatus::wireName)), Types.VARCHAR)
+                .param("assignees", anyOf(query.assignees().stream().map(UserId::toString)), Types.VARCHAR)
+                .param("rank", after == null ? null : after.rank(), Types.REAL)
+                .param("updated", after == null ? null : after.updatedAt().toString(), Types.VARCHAR)
+                .param("taskId", after == null ? null : after.taskId().toString(), Types.VARCHAR)
+                .param("limit", query.limit() + 1)
                 .param("source", SNIPPET_SOURCE)
                 .param("from", Snippets.TRANSLATE_FROM)
                 .param("to", Snippets.TRANSLATE_TO)
-                .param("options", HEADLINE_OPTIONS)
-                .param("limit", query.limit() + 1);
-        if (!query.projects().isEmpty()) {
-            statement = statement.param(
-                    "projects", query.projects().stream().map(ProjectId::value).toList());
-        }
-        if (!query.statuses().isEmpty()) {
-            statement = statement.param(
-                    "statuses",
-                    query.statuses().stream().map(TaskStatus::wireName).toList());
-        }
-        if (!query.assignees().isEmpty()) {
-            statement = statement.param(
-                    "assignees", query.assignees().stream().map(UserId::value).toList());
-        }
-        if (after != null) {
-            statement = statement
-                    .param("rank", after.rank())
-                    .param("updated", Timestamp.from(after.updatedAt()))
-                    .param("taskId", after.taskId().value());
-        }
-        StatementSpec page = statement;
+                .param("options", HEADLINE_OPTIONS);
         List<Row> rows = this.statement.record(() -> page.query(TaskSearch::row).list());
         List<Row> hits = rows.subList(0, Math.min(rows.size(), query.limit()));
         SearchAfter nextAfter = rows.size() > query.limit() ? hits.getLast().key() : null;
         String didYouMean =
                 rows.isEmpty() && after == null ? respell(query.workspaceId(), documents, query.text()) : null;
         return new SearchResults(hits.stream().map(Row::hit).toList(), nextAfter, didYouMean);
+    }
+
+    /**
+     * The page's statement over {@code documents}: one text whatever the query, its filters and cursor (each absent one
+     * a null that lets every row through), so that each connection prepares and keeps one plan per partition rather
+     * than one per combination.
+     */
+    private static String pageSql(String documents) {
+        // only the page's rows are read again for what a hit shows: carrying each match's text through the sort cost
+        // a common word's search (a whole workspace matching) about 40 % of its statement
+        return """
+                WITH q AS (SELECT %2$s AS query),
+                hits AS (
+                    SELECT s.task_id, s.updated_at, ts_rank(s.document, q.query) AS rank
+                    FROM %1$s s, q
+                    WHERE s.workspace_id = :workspaceId AND s.document @@ q.query
+                      AND (CAST(:projects AS uuid[]) IS NULL OR s.project_id = ANY (CAST(:projects AS uuid[])))
+                      AND (CAST(:statuses AS text[]) IS NULL OR s.status = ANY (CAST(:statuses AS text[])))
+                      AND (CAST(:assignees AS uuid[]) IS NULL OR s.assignee_id = ANY (CAST(:assignees AS uuid[])))),
+                page AS (
+                    SELECT * FROM hits
+                    WHERE CAST(:rank AS real) IS NULL
+                       OR (rank, updated_at, task_id)
+                          < (CAST(:rank AS real), CAST(:updated AS timestamptz), CAST(:taskId AS uuid))
+                    ORDER BY rank DESC, updated_at DESC, task_id DESC LIMIT :limit)
+                SELECT s.task_id, s.project_id, s.title, s.status, s.assignee_id, s.labels, s.updated_at, page.rank,
+                       ts_headline('english', translate(s.title || E'\\n' || s.labels_text || E'\\n'
+                           || left(s.description, :source) || E'\\n' || left(s.comments, :source), :from, :to),
+                           q.query, :options) AS marked
+                FROM page JOIN %1$s s ON s.workspace_id = :workspaceId AND s.task_id = page.task_id, q
+                ORDER BY page.rank DESC, page.updated_at DESC, page.task_id DESC
+                """.formatted(documents, TSQUERY);
+    }
+
+    /**
+     * Any of the values as a PostgreSQL array literal, null for none (no filter). Ids and status names hold no
+     * character an array literal would need quoted.
+     */
+    private static String anyOf(Stream<String> values) {
+        List<String> all = values.toList();
+        return all.isEmpty() ? null : "{" + String.join(",", all) + "}";
     }
 
     /**
@@ -163,7 +178,7 @@ class TaskSearch {
         SearchText suggestion = SearchText.of(respelled);
         boolean finds = bind(
                         jdbc.sql("SELECT EXISTS (SELECT 1 FROM " + documents + " WHERE workspace_id = :workspaceId"
-                                + " AND document @@ " + tsquery(suggestion) + ")"),
+                                + " AND document @@ " + TSQUERY + ")"),
                         suggestion)
                 .param("workspaceId", workspace.value())
                 .query(Boolean.class)
@@ -171,20 +186,13 @@ class TaskSearch {
         return finds ? respelled : null;
     }
 
-    /** The tsquery of the text: the whole of it, and with a last word being typed, that word as a prefix too. */
-    private static String tsquery(SearchText text) {
-        if (!text.hasPrefix()) {
-            return "websearch_to_tsquery('english', :text)";
-        }
-        return "(websearch_to_tsquery('english', :head) " + (text.orBefore() ? "||" : "&&")
-                + " (websearch_to_tsquery('english', :last) || to_tsquery('simple', :prefix || ':*')))";
-    }
-
     private static StatementSpec bind(StatementSpec statement, SearchText text) {
-        if (!text.hasPrefix()) {
-            return statement.param("text", text.text());
-        }
-        return statement.param("head", text.head()).param("last", text.last()).param("prefix", text.prefix());
+        return statement
+                .param("text", text.text())
+                .param("head", text.head())
+                .param("last", text.last(), Types.VARCHAR)
+                .param("prefix", text.prefix(), Types.VARCHAR)
+                .param("orBefore", text.orBefore());
     }
 
     private static Row row(ResultSet rs, int rowNum) throws SQLException {
