@@ -13,9 +13,10 @@ import org.springframework.stereotype.Component;
  * The partition of {@code search_task} that holds a workspace's documents, which a search names instead of the
  * partitioned table. PostgreSQL plans a statement over the partitioned table afresh on every call (a plan kept for any
  * workspace would cost 64 partitions, so it never looks cheaper), while a statement over one partition is planned
- * once per connection and kept: a search saved 0.5 to 1.5 ms (docs/benchmarks.md#search). The partition is found
- * from the workspace's own rows, as hashing the key in PostgreSQL's way is its internal business; a workspace without
- * a document yet is searched through the partitioned table, and its partition is looked up again next time.
+ * once per connection and kept: 0.2 ms less per search at the median under the benchmark's load, 0.5 to 1.5 ms alone
+ * (docs/benchmarks.md#search). The partition is found from the workspace's own rows, as hashing the key in
+ * PostgreSQL's way is its internal business; a workspace without a document yet is searched through the partitioned
+ * table, and its partition is looked up again next time.
  *
  * <p>A workspace's partition is its key's hash, fixed while the partitioning is: rebuilds copy the partitions under
  * their names and bounds, and a release that partitions differently drops the old partitions only in a later one
