@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
 @Component
 class SearchPartitions {
 
-    static final String TABLE = "search_task";
+    private static final String TABLE = "search_task";
 
     /** Partition names as PostgreSQL prints them, unquoted; anything else is searched through the table. */
     private static final Pattern PARTITION = Pattern.compile(TABLE + "_[a-z0-9_]+");

@@ -43,8 +43,4 @@ record SearchText(String text, String head, String last, String prefix, boolean 
                 last.toLowerCase(Locale.ROOT),
                 ENDS_WITH_OR.matcher(head).matches());
     }
-
-    boolean hasPrefix() {
-        return prefix != null;
-    }
 }

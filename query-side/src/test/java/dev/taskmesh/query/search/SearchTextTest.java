@@ -10,7 +10,6 @@ class SearchTextTest {
     void theLastPlainWordIsAPrefixAndTheRestTheHead() {
         SearchText text = SearchText.of("budget Revi");
 
-        assertThat(text.hasPrefix()).isTrue();
         assertThat(text.head()).isEqualTo("budget ");
         assertThat(text.last()).isEqualTo("Revi");
         assertThat(text.prefix()).isEqualTo("revi");
@@ -26,14 +25,14 @@ class SearchTextTest {
 
     @Test
     void negatedQuotedOperatorAndFinishedWordsAreNoPrefix() {
-        assertThat(SearchText.of("budget -revi").hasPrefix()).isFalse();
-        assertThat(SearchText.of("\"budget revi\"").hasPrefix()).isFalse();
-        assertThat(SearchText.of("\"budget revi").hasPrefix()).isFalse();
-        assertThat(SearchText.of("budget or").hasPrefix()).isFalse();
-        assertThat(SearchText.of("budget ").hasPrefix()).isFalse();
-        assertThat(SearchText.of("a").hasPrefix()).isFalse();
-        assertThat(SearchText.of("it's").hasPrefix()).isFalse();
-        assertThat(SearchText.of("x".repeat(41)).hasPrefix()).isFalse();
+        assertThat(SearchText.of("budget -revi").prefix()).isNull();
+        assertThat(SearchText.of("\"budget revi\"").prefix()).isNull();
+        assertThat(SearchText.of("\"budget revi").prefix()).isNull();
+        assertThat(SearchText.of("budget or").prefix()).isNull();
+        assertThat(SearchText.of("budget ").prefix()).isNull();
+        assertThat(SearchText.of("a").prefix()).isNull();
+        assertThat(SearchText.of("it's").prefix()).isNull();
+        assertThat(SearchText.of("x".repeat(41)).prefix()).isNull();
     }
 
     @Test
